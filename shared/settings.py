@@ -1,0 +1,84 @@
+"""Typed settings read from ``TIPLINE_*`` environment variables.
+
+Nothing reads the environment at import time: call :func:`get_settings` (cached) or build a
+:class:`Settings` yourself and pass it in. Placeholder secrets are refused outside development.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_PREFIX = "dev-only-"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class RawPayloadPolicy(StrEnum):
+    """What ingest keeps of a webhook body: the bytes themselves, or only their SHA-256."""
+
+    STORE = "store"
+    HASH = "hash"
+
+
+class Settings(BaseSettings):
+    """Every setting of every service, with safe development defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="TIPLINE_", env_file=None, extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = "sqlite:///tipline.db"
+    broker_url: str = "memory://"
+    log_format: str = Field(default="auto", pattern="^(auto|json|console)$")
+    log_level: str = "INFO"
+
+    # ingest
+    meta_app_secret: str = PLACEHOLDER_PREFIX + "meta-app-secret"
+    meta_verify_token: str = PLACEHOLDER_PREFIX + "meta-verify-token"
+    raw_payload_policy: RawPayloadPolicy = RawPayloadPolicy.STORE
+    max_body_bytes: int = 3 * 1024 * 1024
+    relay_batch_size: int = Field(default=200, ge=1, le=5000)
+    relay_interval_seconds: float = Field(default=0.05, gt=0)
+
+    # classify
+    classify_batch_size: int = Field(default=200, ge=1)
+
+    # referral
+    registry_path: Path | None = None
+    review_threshold_low: float = Field(default=0.35, ge=0, le=1)
+    review_threshold_high: float = Field(default=0.55, ge=0, le=1)
+    pseudonym_key: str = PLACEHOLDER_PREFIX + "pseudonym-key"
+
+    # messaging reliability
+    task_max_retries: int = Field(default=5, ge=0)
+    task_retry_backoff_max: int = Field(default=300, ge=1)
+    queue_delivery_limit: int = Field(default=10, ge=1)
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_outside_development(self) -> Self:
+        if self.environment is Environment.PRODUCTION:
+            for name in ("meta_app_secret", "meta_verify_token", "pseudonym_key"):
+                if str(getattr(self, name)).startswith(PLACEHOLDER_PREFIX):
+                    raise ValueError(f"TIPLINE_{name.upper()} must be set in production")
+            if self.database_url.startswith("sqlite") or self.broker_url.startswith("memory"):
+                raise ValueError("production needs PostgreSQL and RabbitMQ URLs")
+        return self
+
+    @property
+    def uses_embedded_broker(self) -> bool:
+        return self.broker_url.startswith("memory://")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings, built on first use."""
+    return Settings()
