@@ -53,9 +53,7 @@ class ReferenceData:
     def municipality_by_name(self, name: str) -> Municipality | None:
         folded = name.casefold()
         for municipality in self.municipalities.values():
-            if municipality.name.casefold() == folded or folded in (
-                alias.casefold() for alias in municipality.aliases
-            ):
+            if municipality.name.casefold() == folded or folded in (alias.casefold() for alias in municipality.aliases):
                 return municipality
         return None
 
