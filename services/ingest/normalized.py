@@ -1,0 +1,26 @@
+"""What a platform normaliser returns: the tips it found and the items it deliberately skipped."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.contracts import Tip
+
+
+class Ignored(BaseModel):
+    """An item that is not a citizen message, with a short snake_case reason (never its text)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    platform_message_id: str | None
+    reason: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    detail: str
+
+
+class NormalizedBatch(BaseModel):
+    """Every item of one payload, each either a tip or an ignored item with its reason."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tips: tuple[Tip, ...] = ()
+    ignored: tuple[Ignored, ...] = ()

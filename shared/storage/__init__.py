@@ -1,0 +1,1 @@
+"""Storage: persistence models, engines and migrations."""

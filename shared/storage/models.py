@@ -1,0 +1,131 @@
+"""Persistence models (SQLAlchemy 2). Wire contracts live in ``shared.contracts``; these never
+leave the process that loaded them.
+
+Unique constraints have the last word on idempotency: a redelivered message finds its tip,
+classification or ticket already there and creates nothing new.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy's documented declaration style
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+    }
+
+
+class RawPayload(Base):
+    """A body that came in (or only its hash, per settings), kept before the sender got its 200."""
+
+    __tablename__ = "raw_payloads"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime]
+    size: Mapped[int]
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class TipRow(Base):
+    """A canonical tip; ``forwarded_at`` is the outbox marker for handing it to classify."""
+
+    __tablename__ = "tips"
+    __table_args__ = (Index("uq_tips_platform_message", "platform", "platform_message_id", unique=True),)
+
+    tip_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    platform_message_id: Mapped[str] = mapped_column(String(255))
+    received_on: Mapped[str] = mapped_column(String(255))
+    source: Mapped[str] = mapped_column(String(16))
+    raw_sha256: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    ingested_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]]
+    forwarded_at: Mapped[datetime | None] = mapped_column(index=True)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+
+
+class TipVersionRow(Base):
+    """Earlier versions of an edited tip, so an edit never loses what was first reported."""
+
+    __tablename__ = "tip_versions"
+
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.tip_id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recorded_at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+
+
+class ClassificationRow(Base):
+    __tablename__ = "classifications"
+
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.tip_id"), primary_key=True)
+    reportable: Mapped[bool]
+    model_version: Mapped[str] = mapped_column(String(64))
+    classified_at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+
+
+class ReferralRow(Base):
+    """A ticket; ``published_at`` marks that it reached its desk queues."""
+
+    __tablename__ = "referrals"
+
+    referral_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str | None] = mapped_column(String(8))
+    team: Mapped[str | None] = mapped_column(String(128), index=True)
+    urgency: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    sla_due: Mapped[datetime]
+    queues: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Any]]
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class ReferralTipRow(Base):
+    """Which tips a ticket holds; a tip belongs to at most one ticket."""
+
+    __tablename__ = "referral_tips"
+
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.tip_id"), primary_key=True)
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referrals.referral_id"), index=True)
+
+
+class AuditEventRow(Base):
+    """One link of the append-only, hash-chained audit trail."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime]
+    subject: Mapped[str] = mapped_column(String(128), index=True)
+    stage: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(128))
+    details: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """The chain head: one row whose lock makes every writer append in one order."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(64))
