@@ -306,9 +306,7 @@ def _check_team_municipalities(
     return problems
 
 
-def _check_accounts(
-    accounts: list[tuple[str, Account]], team_ids: set[str], reference: ReferenceData
-) -> list[Problem]:
+def _check_accounts(accounts: list[tuple[str, Account]], team_ids: set[str], reference: ReferenceData) -> list[Problem]:
     problems: list[Problem] = []
     units = reference.units()
     for location, account in accounts:
@@ -364,7 +362,11 @@ def _report(registry: Registry) -> list[str]:
         f"{sum(len(team.municipalities) for team in teams)} at team level",
     ]
     lines += _unit_coverage_lines(registry)
-    lines += [f"team {team.id} covers no municipality: reached only through its accounts" for team in teams if not team.municipalities]
+    lines += [
+        f"team {team.id} covers no municipality: reached only through its accounts"
+        for team in teams
+        if not team.municipalities
+    ]
     lines.append(_account_summary(registry.accounts))
     if drafts:
         lines.append("draft teams: " + ", ".join(drafts))
@@ -382,7 +384,9 @@ def _unit_coverage_lines(registry: Registry) -> list[str]:
         intake = intake_routing_key(unit_code)
         unit = f"{unit_code} {registry.unit_name(unit_code)}"
         if unit_code in units_with_teams:
-            lines.append(f"{unit}: {len(names)} municipalities without a team go to {intake}: {', '.join(sorted(names))}")
+            lines.append(
+                f"{unit}: {len(names)} municipalities without a team go to {intake}: {', '.join(sorted(names))}"
+            )
         else:
             lines.append(f"{unit}: no teams, all {len(names)} municipalities go to {intake}")
     return lines

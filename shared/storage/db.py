@@ -10,6 +10,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,10 +37,11 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the pragmas or pool settings that backend needs."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # Parameters are message texts and handles: keep them out of error messages and logs.
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -65,3 +67,19 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision``."""
     command.upgrade(alembic_config(engine), revision)
+
+
+def insert_ignoring_duplicates(
+    session: Session, table: Any, rows: list[dict[str, Any]], key: list[str], returning: Any
+) -> set[Any]:
+    """Insert ``rows``; skip those whose ``key`` exists. Returns the ``returning`` values inserted.
+
+    The database's unique constraint decides, so two consumers racing on the same message
+    cannot both insert it.
+    """
+    if not rows:
+        return set()
+    dialect = session.get_bind().dialect.name
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(table).values(rows).on_conflict_do_nothing(index_elements=key).returning(returning)
+    return set(session.execute(statement).scalars())

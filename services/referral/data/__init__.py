@@ -1,0 +1,1 @@
+"""The shipped district registry (``registry.json``), read through importlib.resources."""

@@ -1,0 +1,167 @@
+"""Referral's unit of work: route each classified tip, persist its ticket, then publish it.
+
+Tickets are committed first (``published_at`` empty), then published to their desk queues with
+publisher confirms, then marked published. A redelivered batch finds its tips already decided
+and only publishes what is still unpublished, so a crash at any point creates no second ticket;
+at worst a desk sees the same ``referral_id`` twice and drops the copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from services.referral.registry import Registry
+from services.referral.routing import route
+from services.referral.tickets import build_referral
+from shared import audit
+from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, RouteDecision
+from shared.logging import get_logger
+from shared.messaging import Publisher
+from shared.storage.db import insert_ignoring_duplicates, transaction
+from shared.storage.models import ReferralRow, ReferralTipRow, TipRow
+
+ACTOR = "referral"
+NOT_REPORTABLE = "not_reportable"
+REFERRED = "referred"
+REVIEW = "review"
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingPolicy:
+    review_low: float
+    review_high: float
+    pseudonym_key: str
+
+
+def _decision_details(decision: RouteDecision) -> dict[str, object]:
+    return {
+        "rule": decision.rule,
+        "reason": decision.reason,
+        "queues": list(decision.queues),
+        "unit_code": decision.unit_code,
+        "team": decision.team,
+        "emergency": decision.emergency,
+        "review": decision.review,
+    }
+
+
+def _referral_row(referral: Referral) -> dict[str, object]:
+    return {
+        "referral_id": referral.referral_id,
+        "unit_code": referral.unit_code,
+        "team": referral.team,
+        "urgency": referral.urgency.value,
+        "status": referral.status.value,
+        "created_at": referral.created_at,
+        "sla_due": referral.sla_due,
+        "queues": {"queues": list(referral.route_reason.queues)},
+        "data": referral.model_dump(mode="json"),
+        "published_at": None,
+    }
+
+
+class ReferralService:
+    """Routes classified tips to desks."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], registry: Registry, publisher: Publisher, policy: RoutingPolicy
+    ) -> None:
+        self._sessions = sessions
+        self._registry = registry
+        self._publisher = publisher
+        self._policy = policy
+
+    def decide(self, item: ClassifiedTip) -> RouteDecision:
+        """The routing decision for one classified tip."""
+        return route(
+            item.tip,
+            item.classification,
+            self._registry,
+            review_low=self._policy.review_low,
+            review_high=self._policy.review_high,
+        )
+
+    def handle(self, batch: ClassifiedBatch) -> list[RouteDecision]:
+        """Decide and persist the batch's new tips, then publish their unpublished tickets."""
+        decisions = self._store(batch)
+        published = self.publish_pending(item.tip.tip_id for item in batch.items)
+        log.info("tips_routed", count=len(decisions), published=published)
+        return decisions
+
+    def _store(self, batch: ClassifiedBatch) -> list[RouteDecision]:
+        tip_ids = [item.tip.tip_id for item in batch.items]
+        now = datetime.now(UTC)
+        decisions: list[RouteDecision] = []
+        with transaction(self._sessions) as session:
+            decided = set(
+                session.execute(
+                    select(TipRow.tip_id).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_not(None))
+                ).scalars()
+            )
+            events: list[audit.NewAuditEvent] = []
+            for item in batch.items:
+                if item.tip.tip_id in decided:
+                    continue
+                decided.add(item.tip.tip_id)
+                decision = self.decide(item)
+                decisions.append(decision)
+                events.append(self._record(session, item, decision, now))
+            audit.append(session, events)
+        return decisions
+
+    def _record(
+        self, session: Session, item: ClassifiedTip, decision: RouteDecision, now: datetime
+    ) -> audit.NewAuditEvent:
+        tip_id = item.tip.tip_id
+        if not decision.queues:
+            self._set_outcome(session, tip_id, NOT_REPORTABLE)
+            return audit.NewAuditEvent(tip_id, "referral", "not_reportable", ACTOR, _decision_details(decision))
+        referral = build_referral(
+            item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
+        )
+        insert_ignoring_duplicates(
+            session, ReferralRow, [_referral_row(referral)], ["referral_id"], ReferralRow.referral_id
+        )
+        insert_ignoring_duplicates(
+            session,
+            ReferralTipRow,
+            [{"tip_id": tip_id, "referral_id": referral.referral_id}],
+            ["tip_id"],
+            ReferralTipRow.tip_id,
+        )
+        self._set_outcome(session, tip_id, REVIEW if decision.review and not decision.team else REFERRED)
+        details = {**_decision_details(decision), "tip_id": tip_id}
+        return audit.NewAuditEvent(referral.referral_id, "referral", "routed", ACTOR, details)
+
+    @staticmethod
+    def _set_outcome(session: Session, tip_id: str, outcome: str) -> None:
+        session.execute(update(TipRow).where(TipRow.tip_id == tip_id).values(outcome=outcome))
+
+    def publish_pending(self, tip_ids: Iterable[str] | None = None) -> int:
+        """Publish every unpublished ticket (of ``tip_ids``, or all) to its desk queues."""
+        query = select(ReferralRow).where(ReferralRow.published_at.is_(None))
+        if tip_ids is not None:
+            linked = select(ReferralTipRow.referral_id).where(ReferralTipRow.tip_id.in_(list(tip_ids)))
+            query = query.where(ReferralRow.referral_id.in_(linked))
+        with transaction(self._sessions) as session:
+            rows = list(session.execute(query.with_for_update(skip_locked=True)).scalars())
+            for row in rows:
+                self._publish(row)
+                row.published_at = datetime.now(UTC)
+            audit.append(session, [self._published_event(row) for row in rows])
+        return len(rows)
+
+    def _publish(self, row: ReferralRow) -> None:
+        headers = {"x-tipline-referral-id": row.referral_id, "x-tipline-urgency": row.urgency}
+        self._publisher.publish_to_desks(row.data, row.queues["queues"], headers)
+
+    @staticmethod
+    def _published_event(row: ReferralRow) -> audit.NewAuditEvent:
+        details = {"queues": row.queues["queues"], "urgency": row.urgency, "team": row.team}
+        return audit.NewAuditEvent(row.referral_id, "referral", "published", ACTOR, details)

@@ -1,0 +1,34 @@
+"""Celery tasks of the referral service: validate the payload, call one plain function."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+
+from services.referral.registry import load_registry
+from services.referral.service import ReferralService, RoutingPolicy
+from shared.celery_app import TiplineTask
+from shared.contracts import ClassifiedBatch
+from shared.messaging import CeleryPublisher
+from shared.runtime import Runtime, current_runtime
+from shared.topology import ROUTE_TIPS_TASK
+
+
+def build_service(runtime: Runtime) -> ReferralService:
+    """The referral service wired from a runtime's settings."""
+    settings = runtime.settings
+    policy = RoutingPolicy(settings.review_threshold_low, settings.review_threshold_high, settings.pseudonym_key)
+    registry = load_registry(settings.registry_path)
+    return ReferralService(runtime.sessions, registry, CeleryPublisher(runtime.celery), policy)
+
+
+def _service() -> ReferralService:
+    runtime = current_runtime()
+    return runtime.component("referral.service", lambda: build_service(runtime))
+
+
+@shared_task(base=TiplineTask, bind=True, name=ROUTE_TIPS_TASK)
+def route_tips(self: TiplineTask, payload: dict[str, Any]) -> None:
+    """Route a batch of classified tips and publish their tickets."""
+    self.handle(payload, lambda body: _service().handle(ClassifiedBatch.model_validate(body)))
