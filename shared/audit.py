@@ -89,9 +89,7 @@ def append(session: Session, events: Sequence[NewAuditEvent], now: datetime | No
     written: list[AuditEvent] = []
     for new in events:
         seq += 1
-        digest = chain_hash(
-            prev, canonical_bytes(seq, at, new.subject, new.stage, new.action, new.actor, new.details)
-        )
+        digest = chain_hash(prev, canonical_bytes(seq, at, new.subject, new.stage, new.action, new.actor, new.details))
         written.append(
             AuditEvent(
                 seq=seq,

@@ -72,7 +72,9 @@ def test_verify_names_the_first_broken_link(
 
 def test_swapped_events_are_detected(engine: Engine, sessions: sessionmaker[Session]) -> None:
     _append_story(sessions)
-    _tamper(engine, "UPDATE audit_events SET subject = CASE seq WHEN 2 THEN 'tip_2' ELSE 'tip_1' END WHERE seq IN (2, 3)")
+    _tamper(
+        engine, "UPDATE audit_events SET subject = CASE seq WHEN 2 THEN 'tip_2' ELSE 'tip_1' END WHERE seq IN (2, 3)"
+    )
     with sessions() as session:
         report = audit.verify(session)
     assert not report.ok
@@ -84,8 +86,16 @@ def test_trace_follows_a_ticket_to_its_tips(sessions: sessionmaker[Session]) -> 
     with transaction(sessions) as session:
         audit.append(session, [audit.NewAuditEvent("ref_1", "referral", "routed", "referral", {})])
     with sessions() as session, session.begin():
-        session.execute(text("INSERT INTO tips (tip_id, platform, platform_message_id, received_on, source, created_at, ingested_at, version, deleted, data) VALUES ('tip_1', 'x', '1', 'a', 'import', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, false, '{}')"))
-        session.execute(text("INSERT INTO referrals (referral_id, urgency, status, created_at, sla_due, queues, data) VALUES ('ref_1', 'low', 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}', '{}')"))
+        session.execute(
+            text(
+                "INSERT INTO tips (tip_id, platform, platform_message_id, received_on, source, created_at, ingested_at, version, deleted, data) VALUES ('tip_1', 'x', '1', 'a', 'import', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, false, '{}')"
+            )
+        )
+        session.execute(
+            text(
+                "INSERT INTO referrals (referral_id, urgency, status, created_at, sla_due, queues, data) VALUES ('ref_1', 'low', 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}', '{}')"
+            )
+        )
         session.add(ReferralTipRow(tip_id="tip_1", referral_id="ref_1"))
     with sessions() as session:
         story = audit.trace(session, "ref_1")
