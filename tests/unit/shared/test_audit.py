@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared import audit
-from shared.storage.db import transaction
+from shared.storage.db import make_engine, make_session_factory, transaction
 from shared.storage.models import ReferralTipRow
 
 
@@ -81,6 +82,17 @@ def test_swapped_events_are_detected(engine: Engine, sessions: sessionmaker[Sess
     assert report.first_bad_seq == 2
 
 
+INSERT_TIP = (
+    "INSERT INTO tips (tip_id, platform, platform_message_id, received_on, source, created_at, ingested_at,"
+    " version, deleted, data) VALUES ('tip_1', 'x', '1', 'a', 'import', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+    " 1, false, '{}')"
+)
+INSERT_REFERRAL = (
+    "INSERT INTO referrals (referral_id, urgency, status, created_at, sla_due, queues, data)"
+    " VALUES ('ref_1', 'low', 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}', '{}')"
+)
+
+
 def test_trace_follows_a_ticket_to_its_tips(sessions: sessionmaker[Session]) -> None:
     _append_story(sessions, 3)
     with transaction(sessions) as session:
@@ -103,10 +115,6 @@ def test_trace_follows_a_ticket_to_its_tips(sessions: sessionmaker[Session]) -> 
 
 
 def test_postgres_refuses_to_rewrite_history(postgres_url: str) -> None:
-    from sqlalchemy.exc import DBAPIError
-
-    from shared.storage.db import make_engine, make_session_factory
-
     engine = make_engine(postgres_url)
     _append_story(make_session_factory(engine), 1)
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
