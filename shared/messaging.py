@@ -8,12 +8,12 @@ queue is bound for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from celery import Celery
 
-from shared.topology import REFERRAL_EXCHANGE, desk_queue, routing_key_for_queue
+from shared.topology import REFERRAL_EXCHANGE, desk_queue, desk_queues, routing_key_for_queue
 
 
 class Publisher(Protocol):
@@ -24,6 +24,9 @@ class Publisher(Protocol):
 
     def publish_to_desks(self, body: Mapping[str, Any], queues: Sequence[str], headers: Mapping[str, str]) -> None:
         """Put a ticket on each desk queue in ``queues``."""
+
+    def declare_desk_queues(self, team_routing_keys: Iterable[str]) -> list[str]:
+        """Declare every team queue and the emergency and review queues; return their names."""
 
 
 class CeleryPublisher:
@@ -36,6 +39,18 @@ class CeleryPublisher:
     def send_task(self, name: str, payload: Mapping[str, Any]) -> None:
         """Publish a task message and wait for the broker's confirm."""
         self._app.send_task(name, kwargs={"payload": dict(payload)}, retry=True)
+
+    def declare_desk_queues(self, team_routing_keys: Iterable[str]) -> list[str]:
+        """Declare every team queue and the emergency and review queues; return their names.
+
+        Done when the referral service starts, so desks can attach to their queue before the
+        first ticket for it exists.
+        """
+        queues = desk_queues(team_routing_keys, self._delivery_limit)
+        with self._app.connection_for_write() as connection:
+            for queue in queues:
+                queue(connection.default_channel).declare()
+        return [queue.name for queue in queues]
 
     def publish_to_desks(self, body: Mapping[str, Any], queues: Sequence[str], headers: Mapping[str, str]) -> None:
         """Publish a persistent ticket message to every queue, each confirmed by the broker."""

@@ -37,7 +37,7 @@ class Settings(BaseSettings):
 
     environment: Environment = Environment.DEVELOPMENT
     database_url: str = "sqlite:///tipline.db"
-    broker_url: str = "memory://"
+    broker_url: str = "memory://localhost/"
     log_format: str = Field(default="auto", pattern="^(auto|json|console)$")
     log_level: str = "INFO"
 

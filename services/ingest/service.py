@@ -107,16 +107,16 @@ class IngestService:
         result = StoreResult(ignored=len(batch.ignored))
         events: list[audit.NewAuditEvent] = []
         with transaction(self._sessions) as session:
-            if raw is not None:
-                self._keep_raw(session, raw, status="accepted", reason=None)
+            first_delivery = raw is None or self._keep_raw(session, raw, status="accepted", reason=None)
             self._store_new(session, [t for t in batch.tips if t.event is TipEvent.NEW], result, events, signature)
             for tip in batch.tips:
                 if tip.event is TipEvent.EDIT:
                     self._store_edit(session, tip, result, events)
                 elif tip.event is TipEvent.DELETE:
                     self._store_delete(session, tip, result, events)
-            platform = raw.platform if raw else "import"
-            events.extend(_ignored_event(platform, item, raw.sha256 if raw else None) for item in batch.ignored)
+            if first_delivery:  # a platform's retry of the same body was already accounted for
+                platform = raw.platform if raw else "import"
+                events.extend(_ignored_event(platform, item, raw.sha256 if raw else None) for item in batch.ignored)
             audit.append(session, events)
         return result
 
@@ -127,7 +127,8 @@ class IngestService:
             details = {"reason": reason, "status_code": status_code, "platform": raw.platform, "size": len(raw.body)}
             audit.append(session, [audit.NewAuditEvent(f"payload:{raw.sha256}", "ingest", "rejected", ACTOR, details)])
 
-    def _keep_raw(self, session: Session, raw: RawReceipt, status: str, reason: str | None) -> None:
+    def _keep_raw(self, session: Session, raw: RawReceipt, status: str, reason: str | None) -> bool:
+        """Keep the payload once; True when this is the first time these bytes arrived."""
         body = raw.body if self._raw_policy is RawPayloadPolicy.STORE else None
         row = {
             "sha256": raw.sha256,
@@ -139,7 +140,7 @@ class IngestService:
             "status": status,
             "reason": reason,
         }
-        insert_ignoring_duplicates(session, RawPayload, [row], ["sha256"], RawPayload.sha256)
+        return bool(insert_ignoring_duplicates(session, RawPayload, [row], ["sha256"], RawPayload.sha256))
 
     def _store_new(
         self, session: Session, tips: list[Tip], result: StoreResult, events: list[audit.NewAuditEvent], signature: str

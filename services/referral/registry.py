@@ -168,6 +168,8 @@ class Registry:
         """The account a tip was received on, by platform id or handle (any case, '@' optional)."""
         candidates = self._accounts.get(normalise_account_key(received_on), [])
         if platform is not None:
+            # Messenger is a Facebook Page's inbox: the Page's account receives both.
+            platform = ACCOUNT_PLATFORM_ALIASES.get(platform, platform)
             candidates = [a for a in candidates if a.platform is None or a.platform == platform]
         # Two accounts sharing an id on different platforms cannot be told apart without one.
         return candidates[0] if len(candidates) == 1 else None
@@ -192,6 +194,9 @@ class Registry:
     def check(self) -> list[str]:
         """A readable report of what the registry covers and what still needs a person's work."""
         return _report(self)
+
+
+ACCOUNT_PLATFORM_ALIASES = {"messenger": "facebook"}
 
 
 def intake_routing_key(unit_code: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
@@ -20,12 +21,20 @@ def build_service(runtime: Runtime) -> ReferralService:
     settings = runtime.settings
     policy = RoutingPolicy(settings.review_threshold_low, settings.review_threshold_high, settings.pseudonym_key)
     registry = load_registry(settings.registry_path)
-    return ReferralService(runtime.sessions, registry, CeleryPublisher(runtime.celery), policy)
+    publisher = CeleryPublisher(runtime.celery, settings.queue_delivery_limit)
+    publisher.declare_desk_queues(registry.all_team_routing_keys())
+    return ReferralService(runtime.sessions, registry, publisher, policy)
 
 
 def _service() -> ReferralService:
     runtime = current_runtime()
     return runtime.component("referral.service", lambda: build_service(runtime))
+
+
+@worker_ready.connect
+def _declare_at_start(**_: object) -> None:
+    # Builds the service, and so declares every desk queue, as soon as a worker is up.
+    _service()
 
 
 @shared_task(base=TiplineTask, bind=True, name=ROUTE_TIPS_TASK)

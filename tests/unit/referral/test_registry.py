@@ -215,3 +215,10 @@ def test_load_registry_from_a_file(tmp_path: Path) -> None:
     assert caught.value.source == str(bad)
     with pytest.raises(RegistryError, match="cannot be read"):
         load_registry(tmp_path / "missing.json")
+
+
+def test_a_messenger_dm_is_received_by_the_facebook_page() -> None:
+    registry = load_registry()
+    account = registry.account("104857600123456", "messenger")
+    assert account is not None
+    assert account.team == "gelderland-midden.arnhem-noord"

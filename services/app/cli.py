@@ -1,0 +1,252 @@
+"""The ``tipline`` command line: the contract other tools rely on (see design.md).
+
+Typer gives typed options, help texts and exit codes for free; the commands are thin and call
+the same functions the services run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+
+from shared import audit
+from shared.runtime import Runtime, build_runtime, install_runtime
+from shared.settings import Settings, get_settings
+from shared.storage.db import migrate
+
+app = typer.Typer(help="Tipline: citizens' messages to police accounts → referral tickets.", no_args_is_help=True)
+audit_app = typer.Typer(help="Trace and verify the audit trail.", no_args_is_help=True)
+registry_app = typer.Typer(help="The district registry.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+app.add_typer(registry_app, name="registry")
+
+err = Console(stderr=True)
+FileArg = Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input")]
+
+
+@contextmanager
+def _open_input(name: str) -> Iterator[TextIO]:
+    if name == "-":
+        yield sys.stdin
+    else:
+        with Path(name).open(encoding="utf-8") as handle:
+            yield handle
+
+
+def _transform_line(line: str, transform: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    record = json.loads(line)
+    if not isinstance(record, dict):
+        raise TypeError("a line must hold one JSON object")
+    return transform(record)
+
+
+def _json_lines(name: str, transform: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO = sys.stdout) -> int:
+    """Apply ``transform`` to each JSON line; report bad lines on stderr; return how many failed."""
+    failures = 0
+    with _open_input(name) as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                result = _transform_line(line, transform)
+            except (ValueError, KeyError, TypeError) as exc:
+                failures += 1
+                err.print(f"line {line_no}: rejected: {exc}")
+                continue
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return failures
+
+
+def _runtime(settings: Settings | None = None) -> Runtime:
+    runtime = build_runtime(settings or get_settings())
+    install_runtime(runtime)
+    return runtime
+
+
+@app.command()
+def demo() -> None:
+    """Run the whole pipeline on bundled sample messages (no servers needed)."""
+    from services.app.demo import run_demo  # noqa: PLC0415 - keeps the other commands' start-up light
+    from services.app.demo_view import render_demo  # noqa: PLC0415
+
+    runtime = _runtime(demo_settings(get_settings()))
+    report = run_demo(runtime)
+    console = Console()
+    render_demo(console if console.is_terminal else Console(width=170), report, runtime.settings)
+    if report.verify is None or not report.verify.ok:
+        raise typer.Exit(1)
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """The demo's settings: a fresh SQLite file unless a database URL was given."""
+    quiet = {"log_level": "WARNING"} if "TIPLINE_LOG_LEVEL" not in os.environ else {}
+    if settings.database_url == Settings.model_fields["database_url"].default:
+        path = Path(".tipline-demo.db")
+        for stale in path.parent.glob(f"{path.name}*"):
+            stale.unlink()
+        return settings.model_copy(update={"database_url": f"sqlite:///{path}", **quiet})
+    return settings.model_copy(update=quiet)
+
+
+@app.command()
+def classify(file: FileArg = "-") -> None:
+    """Classify JSON Lines tips (see taxonomy.md); each input record's fields pass through."""
+    from services.classify.classifier import default_classifier  # noqa: PLC0415
+    from services.classify.records import classify_record  # noqa: PLC0415
+
+    classifier = default_classifier()
+    if _json_lines(file, lambda record: classify_record(record, classifier)):
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def evaluate(file: Annotated[Path, typer.Argument(help="labelled JSON Lines, as tips-dev.jsonl")]) -> None:
+    """Score the classifier on labelled tips."""
+    from services.classify.evaluation import evaluate as run_evaluation  # noqa: PLC0415
+
+    with file.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    print(run_evaluation(records).render())
+
+
+@app.command()
+def normalize(
+    file: Annotated[Path, typer.Argument(help="one raw webhook body or API response")],
+    platform: Annotated[str, typer.Option(help="facebook")] = "facebook",
+) -> None:
+    """Print the canonical tips in a raw platform payload, one JSON object a line."""
+    import hashlib  # noqa: PLC0415
+
+    from services.ingest.errors import RejectedPayload  # noqa: PLC0415
+    from services.ingest.platforms import NORMALIZERS  # noqa: PLC0415
+    from services.ingest.platforms.facebook import parse_json_body  # noqa: PLC0415
+
+    if platform not in NORMALIZERS:
+        raise typer.BadParameter(f"unknown platform; known: {', '.join(sorted(NORMALIZERS))}")
+    body = file.read_bytes()
+    try:
+        batch = NORMALIZERS[platform](
+            parse_json_body(body), raw_sha256=hashlib.sha256(body).hexdigest(), ingested_at=datetime.now(UTC)
+        )
+    except RejectedPayload as exc:
+        err.print(f"rejected ({exc.status_code}): {exc.reason}")
+        raise typer.Exit(2) from exc
+    for tip in batch.tips:
+        print(tip.model_dump_json())
+
+
+@app.command()
+def route(file: FileArg = "-") -> None:
+    """Route classified JSON Lines tips: unit, team, queues, rule and reason for each."""
+    from services.referral.records import route_record  # noqa: PLC0415
+    from services.referral.registry import load_registry  # noqa: PLC0415
+    from services.referral.service import RoutingPolicy  # noqa: PLC0415
+
+    settings = get_settings()
+    registry = load_registry(settings.registry_path)
+    policy = RoutingPolicy(settings.review_threshold_low, settings.review_threshold_high, settings.pseudonym_key)
+    if _json_lines(file, lambda record: route_record(record, registry, policy)):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(file: Annotated[Path, typer.Argument(help="JSON Lines export of tips")]) -> None:
+    """Import an export of tips into the store; workers pick them up from there."""
+    from services.app.importing import import_file  # noqa: PLC0415
+
+    runtime = _runtime()
+    migrate(runtime.engine)
+    summary = import_file(runtime, file)
+    err.print(summary)
+    if summary["rejected"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """Serve the webhooks (and run the tip relay) against the configured database and broker."""
+    import uvicorn  # noqa: PLC0415
+
+    from services.app.server import create_app  # noqa: PLC0415
+
+    runtime = _runtime()
+    if runtime.settings.uses_embedded_broker:
+        raise typer.BadParameter("serve needs a real broker: set TIPLINE_BROKER_URL")
+    uvicorn.run(create_app(runtime), host=host, port=port, log_level="warning", access_log=False)
+
+
+@app.command()
+def worker(
+    service: Annotated[str, typer.Argument(help="ingest, classify or referral")],
+    concurrency: Annotated[int, typer.Option()] = 1,
+    pool: Annotated[str, typer.Option(help="solo, threads or prefork")] = "solo",
+) -> None:
+    """Run one service's Celery worker."""
+    from services.app.worker import TASK_MODULES, run_worker  # noqa: PLC0415
+
+    if service not in TASK_MODULES:
+        raise typer.BadParameter(f"service must be one of {', '.join(TASK_MODULES)}")
+    run_worker(_runtime(), service, concurrency, pool)
+
+
+@app.command(name="migrate")
+def migrate_command() -> None:
+    """Bring the database schema up to date."""
+    migrate(_runtime().engine)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the hash chain; exit 1 and name the first broken link if it does not hold."""
+    runtime = _runtime()
+    with runtime.sessions() as session:
+        report = audit.verify(session)
+    if report.ok:
+        print(f"audit chain verified: {report.checked} events, head {report.head_seq}")
+        return
+    print(f"audit chain BROKEN at event {report.first_bad_seq}: {report.problem}")
+    raise typer.Exit(1)
+
+
+@audit_app.command("trace")
+def audit_trace(subject: Annotated[str, typer.Argument(help="a tip id or referral id")]) -> None:
+    """Print the whole story of a tip or ticket, in order."""
+    from services.app.demo_view import render_trace  # noqa: PLC0415
+
+    runtime = _runtime()
+    with runtime.sessions() as session:
+        events = audit.trace(session, subject)
+    if not events:
+        err.print(f"no audit events for {subject}")
+        raise typer.Exit(1)
+    render_trace(Console(), subject, events)
+
+
+@registry_app.command("check")
+def registry_check(path: Annotated[Path | None, typer.Argument()] = None) -> None:
+    """Validate a registry file and report what it covers."""
+    from services.referral.registry import RegistryError, load_registry  # noqa: PLC0415
+
+    try:
+        registry = load_registry(path or get_settings().registry_path)
+    except RegistryError as exc:
+        err.print(str(exc))
+        raise typer.Exit(1) from exc
+    print("\n".join(registry.check()))
+
+
+def main() -> None:
+    """Entry point of the ``tipline`` script."""
+    app()
