@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from shared.contracts import AuditEvent
@@ -104,7 +104,8 @@ def append(session: Session, events: Sequence[NewAuditEvent], now: datetime | No
             )
         )
         prev = digest
-    session.add_all(AuditEventRow(**event.model_dump(exclude={"schema_version"})) for event in written)
+    rows = [event.model_dump(exclude={"schema_version"}) for event in written]
+    session.execute(insert(AuditEventRow), rows)
     head.seq, head.hash = seq, prev
     return written
 

@@ -66,6 +66,23 @@ def _referral_row(referral: Referral) -> dict[str, object]:
     }
 
 
+def _outcome(decision: RouteDecision) -> str:
+    if not decision.queues:
+        return NOT_REPORTABLE
+    return REVIEW if decision.review and not decision.team else REFERRED
+
+
+def _decision_event(
+    item: ClassifiedTip, decision: RouteDecision, referrals: dict[str, Referral]
+) -> audit.NewAuditEvent:
+    tip_id = item.tip.tip_id
+    referral = referrals.get(tip_id)
+    if referral is None:
+        return audit.NewAuditEvent(tip_id, "referral", "not_reportable", ACTOR, _decision_details(decision))
+    details = {**_decision_details(decision), "tip_id": tip_id}
+    return audit.NewAuditEvent(referral.referral_id, "referral", "routed", ACTOR, details)
+
+
 class ReferralService:
     """Routes classified tips to desks."""
 
@@ -95,53 +112,48 @@ class ReferralService:
         return decisions
 
     def _store(self, batch: ClassifiedBatch) -> list[RouteDecision]:
-        tip_ids = [item.tip.tip_id for item in batch.items]
         now = datetime.now(UTC)
-        decisions: list[RouteDecision] = []
         with transaction(self._sessions) as session:
-            decided = set(
-                session.execute(
-                    select(TipRow.tip_id).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_not(None))
-                ).scalars()
-            )
-            events: list[audit.NewAuditEvent] = []
-            for item in batch.items:
-                if item.tip.tip_id in decided:
-                    continue
-                decided.add(item.tip.tip_id)
-                decision = self.decide(item)
-                decisions.append(decision)
-                events.append(self._record(session, item, decision, now))
-            audit.append(session, events)
-        return decisions
-
-    def _record(
-        self, session: Session, item: ClassifiedTip, decision: RouteDecision, now: datetime
-    ) -> audit.NewAuditEvent:
-        tip_id = item.tip.tip_id
-        if not decision.queues:
-            self._set_outcome(session, tip_id, NOT_REPORTABLE)
-            return audit.NewAuditEvent(tip_id, "referral", "not_reportable", ACTOR, _decision_details(decision))
-        referral = build_referral(
-            item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
-        )
-        insert_ignoring_duplicates(
-            session, ReferralRow, [_referral_row(referral)], ["referral_id"], ReferralRow.referral_id
-        )
-        insert_ignoring_duplicates(
-            session,
-            ReferralTipRow,
-            [{"tip_id": tip_id, "referral_id": referral.referral_id}],
-            ["tip_id"],
-            ReferralTipRow.tip_id,
-        )
-        self._set_outcome(session, tip_id, REVIEW if decision.review and not decision.team else REFERRED)
-        details = {**_decision_details(decision), "tip_id": tip_id}
-        return audit.NewAuditEvent(referral.referral_id, "referral", "routed", ACTOR, details)
+            pending = self._undecided(session, batch)
+            decided = [(item, self.decide(item)) for item in pending]
+            referrals = {
+                item.tip.tip_id: build_referral(
+                    item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
+                )
+                for item, decision in decided
+                if decision.queues
+            }
+            self._insert_referrals(session, list(referrals.values()))
+            self._set_outcomes(session, decided)
+            audit.append(session, [_decision_event(item, decision, referrals) for item, decision in decided])
+        return [decision for _, decision in decided]
 
     @staticmethod
-    def _set_outcome(session: Session, tip_id: str, outcome: str) -> None:
-        session.execute(update(TipRow).where(TipRow.tip_id == tip_id).values(outcome=outcome))
+    def _undecided(session: Session, batch: ClassifiedBatch) -> list[ClassifiedTip]:
+        """The batch's tips that have no outcome yet (a redelivery skips the rest), once each."""
+        tip_ids = [item.tip.tip_id for item in batch.items]
+        decided = set(
+            session.execute(
+                select(TipRow.tip_id).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_not(None))
+            ).scalars()
+        )
+        unique = {item.tip.tip_id: item for item in batch.items if item.tip.tip_id not in decided}
+        return list(unique.values())
+
+    @staticmethod
+    def _insert_referrals(session: Session, referrals: list[Referral]) -> None:
+        rows = [_referral_row(referral) for referral in referrals]
+        links = [{"tip_id": r.tip_ids[0], "referral_id": r.referral_id} for r in referrals]
+        insert_ignoring_duplicates(session, ReferralRow, rows, ["referral_id"], ReferralRow.referral_id)
+        insert_ignoring_duplicates(session, ReferralTipRow, links, ["tip_id"], ReferralTipRow.tip_id)
+
+    @staticmethod
+    def _set_outcomes(session: Session, decided: list[tuple[ClassifiedTip, RouteDecision]]) -> None:
+        by_outcome: dict[str, list[str]] = {}
+        for item, decision in decided:
+            by_outcome.setdefault(_outcome(decision), []).append(item.tip.tip_id)
+        for outcome, tip_ids in by_outcome.items():
+            session.execute(update(TipRow).where(TipRow.tip_id.in_(tip_ids)).values(outcome=outcome))
 
     def publish_pending(self, tip_ids: Iterable[str] | None = None) -> int:
         """Publish every unpublished ticket (of ``tip_ids``, or all) to its desk queues."""

@@ -81,5 +81,7 @@ def insert_ignoring_duplicates(
         return set()
     dialect = session.get_bind().dialect.name
     module: Any = postgresql if dialect == "postgresql" else sqlite
-    statement = module.insert(table).values(rows).on_conflict_do_nothing(index_elements=key).returning(returning)
-    return set(session.execute(statement).scalars())
+    # executemany form: SQLAlchemy batches it into multi-row INSERTs ("insertmanyvalues") with a
+    # statement it compiles once and caches, instead of one large statement per call.
+    statement = module.insert(table).on_conflict_do_nothing(index_elements=key).returning(returning)
+    return set(session.execute(statement, rows).scalars())

@@ -11,7 +11,7 @@ import pytest
 from services.ingest.signatures import sign_meta
 from shared import audit
 from shared.storage.models import AuditEventRow, ClassificationRow, RawPayload, ReferralRow, TipRow
-from tests.integration.conftest import META_SECRET, VERIFY_TOKEN, Stack, wait_for
+from tests.support.stack import META_SECRET, VERIFY_TOKEN, Stack, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -16,7 +16,7 @@ from services.ingest.service import IngestService
 from shared import audit
 from shared.storage.models import ClassificationRow, ReferralRow, ReferralTipRow, TipRow
 from shared.topology import EMERGENCY_QUEUE, REVIEW_QUEUE
-from tests.integration.conftest import Stack, wait_for
+from tests.support.stack import Stack, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -1,0 +1,164 @@
+"""End-to-end benchmark: signed webhook POSTs in, tickets on desk queues out, real services.
+
+Starts the webhook server and the classify and referral workers as separate processes on a
+private PostgreSQL schema and RabbitMQ vhost, posts N tips as Facebook webhook deliveries (each
+POST batching several messages, as Meta does under load), waits until every tip has its outcome
+and every ticket is published, and prints throughput, latency and lost/duplicate counts.
+
+    uv run python bench/pipeline.py --tips 3000 --per-post 10 --clients 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import httpx
+from sqlalchemy import select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from services.ingest.signatures import sign_meta  # noqa: E402
+from shared.storage.models import AuditEventRow, ReferralRow, ReferralTipRow, TipRow  # noqa: E402
+from tests.support.stack import META_SECRET, Stack, running_stack, wait_for  # noqa: E402
+
+PAGE = "104857600123456"
+
+
+def sample_texts() -> list[str]:
+    lines = resources.files("services.app.demo_data").joinpath("import_tips.jsonl").read_text().splitlines()
+    return [json.loads(line)["text"] for line in lines]
+
+
+def webhook_bodies(tips: int, per_post: int) -> list[bytes]:
+    """Facebook feed deliveries, each batching ``per_post`` comments."""
+    texts = sample_texts()
+    bodies = []
+    for start in range(0, tips, per_post):
+        changes = [
+            {
+                "field": "feed",
+                "value": {
+                    "from": {"id": f"81{n:014d}"},
+                    "post_id": f"{PAGE}_1",
+                    "comment_id": f"1_{n}",
+                    "parent_id": f"{PAGE}_1",
+                    "created_time": 1773214900 + n,
+                    "item": "comment",
+                    "verb": "add",
+                    "message": texts[n % len(texts)],
+                },
+            }
+            for n in range(start, min(start + per_post, tips))
+        ]
+        body = {"object": "page", "entry": [{"id": PAGE, "time": 1773214941, "changes": changes}]}
+        bodies.append(json.dumps(body).encode())
+    return bodies
+
+
+def post_all(base_url: str, bodies: list[bytes], clients: int) -> list[float]:
+    """POST every body with ``clients`` concurrent clients; return each request's seconds."""
+
+    def post(body: bytes) -> float:
+        started = time.perf_counter()
+        response = client.post(
+            base_url + "/webhooks/facebook",
+            content=body,
+            headers={"X-Hub-Signature-256": sign_meta(body, META_SECRET), "Content-Type": "application/json"},
+        )
+        response.raise_for_status()
+        return time.perf_counter() - started
+
+    with httpx.Client(timeout=30, limits=httpx.Limits(max_connections=clients)) as client:
+        with ThreadPoolExecutor(clients) as pool:
+            return list(pool.map(post, bodies))
+
+
+def settled(stack: Stack, tips: int) -> bool:
+    return (
+        stack.count(TipRow, TipRow.outcome.is_not(None)) >= tips
+        and stack.count(ReferralRow, ReferralRow.published_at.is_(None)) == 0
+    )
+
+
+def end_to_end_latencies(stack: Stack) -> list[float]:
+    """Seconds from a tip's arrival to its outcome (ticket published, or recorded not reportable)."""
+    with stack.sessions() as session:
+        arrived = dict(session.execute(select(TipRow.tip_id, TipRow.ingested_at)).all())
+        done: dict[str, datetime] = {}
+        published = session.execute(
+            select(ReferralTipRow.tip_id, ReferralRow.published_at).join(
+                ReferralRow, ReferralRow.referral_id == ReferralTipRow.referral_id
+            )
+        )
+        done.update({tip_id: at for tip_id, at in published if at is not None})
+        not_reportable = session.execute(
+            select(AuditEventRow.subject, AuditEventRow.at).where(AuditEventRow.action == "not_reportable")
+        )
+        done.update(dict(not_reportable.all()))
+    return [(done[tip] - arrived[tip]).total_seconds() for tip in arrived if tip in done]
+
+
+def desk_duplicates(stack: Stack) -> tuple[int, int]:
+    """(messages on desk queues, referral ids delivered more than once to the same queue)."""
+    with stack.sessions() as session:
+        queues = {q for (value,) in session.execute(select(ReferralRow.queues)) for q in value["queues"]}
+    messages = 0
+    duplicates = 0
+    for queue in queues:
+        seen = Counter(str(message["referral_id"]) for message in stack.drain(queue))
+        messages += sum(seen.values())
+        duplicates += sum(count - 1 for count in seen.values())
+    return messages, duplicates
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def run(tips: int, per_post: int, clients: int, log_level: str = "WARNING") -> None:
+    with running_stack(TIPLINE_LOG_LEVEL=log_level) as stack:
+        stack.start_server()
+        stack.start("classify", "worker", "classify")
+        stack.start("referral", "worker", "referral")
+        time.sleep(3)  # let the workers connect and declare their queues
+        bodies = webhook_bodies(tips, per_post)
+        started = time.perf_counter()
+        request_seconds = post_all(stack.base_url, bodies, clients)
+        accepted = time.perf_counter() - started
+        wait_for(lambda: settled(stack, tips), timeout=600, what="every tip to have an outcome")
+        elapsed = time.perf_counter() - started
+        latencies = end_to_end_latencies(stack)
+        with_outcome = stack.count(TipRow, TipRow.outcome.is_not(None))
+        tickets = stack.count(ReferralRow)
+        messages, duplicate_messages = desk_duplicates(stack)
+    print(f"tips posted            {tips} in {len(bodies)} POSTs of {per_post}, {clients} concurrent clients")
+    print(f"webhook acceptance     {tips / accepted:,.0f} tips/s  (p50 POST {statistics.median(request_seconds) * 1000:.1f} ms,"
+          f" p99 {percentile(request_seconds, 0.99) * 1000:.1f} ms)")
+    print(f"end to end             {tips / elapsed:,.0f} tips/s  ({elapsed:.2f} s for all outcomes)")
+    print(f"latency arrival→outcome p50 {statistics.median(latencies) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms")
+    print(f"outcomes               {with_outcome} of {tips}; lost {tips - with_outcome}")
+    print(f"tickets                {tickets} in the database, {messages} desk messages,"
+          f" {duplicate_messages} duplicate deliveries")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tips", type=int, default=3000)
+    parser.add_argument("--per-post", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    args = parser.parse_args()
+    run(args.tips, args.per_post, args.clients)
+
+
+if __name__ == "__main__":
+    main()

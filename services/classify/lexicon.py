@@ -1,0 +1,153 @@
+"""Category lexicon: Dutch (incl. straattaal) and English patterns, matched on folded text.
+
+Weights: 1.0 is enough on its own to assign a category, 0.5 is a cue that needs company. Patterns
+start and end on word boundaries, so stems carry an explicit ``\\w*``.
+"""
+
+from __future__ import annotations
+
+from services.classify.rules import Rule, RuleSet, rule
+
+_COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|geel|oranje)e?n?"
+
+WEAPON = [
+    rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
+         r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer", weapon=1.0),
+    rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
+         r"|zwaard|boksbeugel|honkbalknuppel|knuppel|taser|luchtbuks|granaat|handgranaat|bijl", weapon=1.0),
+    rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
+    rule("weapon.bangs", r"knallen|knal", weapon=0.5),
+    rule("weapon.stab", r"neergestoken|steekpartij\w*|stabbed|stabbing|steekt \w+ neer", weapon=1.0, violence=1.0),
+    rule("weapon.stabbed", r"(?<!lek )gestoken", weapon=0.6, violence=0.6),
+]  # fmt: skip
+
+VIOLENCE = [
+    rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?|fighting|brawl", violence=1.0),
+    # Kicking bikes or bins is vandalism, not violence.
+    rule("violence.assault", r"sla(?:an|at)|sloeg(?:en)?|geslagen|in elkaar \w*"
+         r"|schop(?:pen|t)(?! (?:\w+ )?tegen (?:de |het )?(?:fiets|deur|auto|prullenbak|vuilnis))|geschopt|getrapt"
+         r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting|attacked|assault\w*|punch\w*|kicked"
+         r"|bewusteloos|klappen", violence=1.0),
+    rule("violence.threat", r"bedreig\w*|dreig\w*|afmaken|vermoorden|ik weet waar je woont|pas maar op|threat\w*"
+         r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
+         r"|ben jij dood", violence=1.0),
+    rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
+         r"|afgepakt", violence=1.0),
+    rule("violence.snatch", r"gerukt|snatched|rukte", violence=0.6, theft=1.0),
+    rule("violence.chase", r"(?:gaat |rent |rennen )?achter (?:een|die|de|hem|haar) (?:jongen|man|vrouw|meisje"
+         r"|kind|jongens|mannen)? ?aan|chased|chasing", violence=1.0),
+    rule("violence.brandish", r"te zwaaien|zwaait|zwaaien met|waving", weapon=0.5, violence=0.3),
+    rule("violence.blood", r"bloed\w*|bleeding|ligt op de grond", violence=0.5),
+]  # fmt: skip
+
+BURGLARY = [
+    rule("burglary.breakin", r"inbra\w*|ingebroken|inbrek\w*|opengebroken|openbreken|open te breken|opengewrikt"
+         r"|geforceerd|breaking into|broken into|broke into|break[- ]?ins?|burglar\w*|plofkraak\w*"
+         r"|aufgebrochen|eingebrochen|opengebroke\w*", burglary=1.0),
+    rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij",
+         burglary=1.0),
+    rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
+         r"(?:doorgeknipt|opengeknipt|cut)|doorgeknipt|ruit ingeslagen|zijruit eruit|binnengekomen via"
+         r"|via (?:het|de) (?:keuken|achter)?(?:raam|tuin|schutting)|ingegooid|eingeschlagen", burglary=0.6),
+]  # fmt: skip
+
+THEFT = [
+    rule("theft.stolen", r"gestolen|gejat|jatten|jatte|jat|gepikt|pikken|gerold|diefstal\w*|dief|dieven"
+         r"|zakkenroller\w*|stolen|stole|steal\w*|theft|thief|thieves|pickpocket\w*|shoplift\w*|ukradl\w*"
+         r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen", theft=1.0),
+    rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
+    rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
+]  # fmt: skip
+
+DRUGS = [
+    rule("drugs.deal", r"deal(?:t|en|er|ers|ing|s)|gedeald|verkoopt (?:wiet|drugs|pillen|coke|snow|snuif)"
+         r"|verkopen (?:wiet|drugs|pillen|coke)|selling (?:coke|drugs|weed)|plug\w*", drugs=1.0),
+    rule("drugs.word", r"drugs\w*|drug|drugsafval|drugslab\w*|wietplantage\w*|hennep\w*|hennepkwekerij\w*"
+         r"|gekweekt|kweekt|kweken|cannabis|wietlucht|ruikt naar wiet|kwekerij", drugs=1.0),
+    rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
+    rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
+         r"|crack|weed", drugs=0.7),
+    rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
+    rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
+    rule("drugs.lab", r"chemische lucht|bijtende lucht|jerrycans|vaten|afgeplakt|dichtgeplakt\w*|gezoem"
+         r"|zoete lucht|sneeuw smelt\w*|zakjes|weegschaal", drugs=0.5),
+]  # fmt: skip
+
+PARKING = [
+    rule("parking.parked", r"geparkeerd|parkeren|parkeert|parkeer|parkeerde\w*|parking|parked|foutparke\w*"
+         r"|dubbel geparkeerd", parking=1.0),
+    rule("parking.bay", r"invalidenpl\w*|invalidenparkeer\w*|gehandicapten\w*|disabled (?:bay|spot)s?"
+         r"|zonder kaart", parking=1.0),
+    rule("parking.blocking", r"op de stoep|op het trottoir|op het zebrapad|in de berm|voor (?:mijn|de|onze|m'n|mn)"
+         r" (?:garage|uitrit|inrit)|uitrit|inrit|bike lane|in de bocht|staat al \w+ (?:dagen|weken|week)"
+         r"|staat er elke \w+|op het (?:fietspad|grasveld|gras)|(?:camper|caravan|aanhanger|vrachtwagen|auto|bus)"
+         r" staat|met de auto op", parking=0.5),
+]  # fmt: skip
+
+TRAFFIC = [
+    rule("traffic.speed", r"te hard|hard rijden|scheur\w*|race\w*|racen|snelheid\w*|hoge snelheid|flits\w*"
+         r"|speeding|speed|razen|raast|opgevoerd\w*|wheelies?|\d+ waar \d+ mag|met \d+ (?:door|over|langs)"
+         r"|(?:30|50)[- ]?zone|rijden met \d+|rijdt met \d+|\d+ (?:km/u|kmh)|\d+ over de stoep", traffic=1.0),
+    rule("traffic.reckless", r"spookrij\w*|dronken (?:bestuurder|automobilist|chauffeur)|drunk driv\w*|zwalk\w*"
+         r"|door rood|vluchtstrook|sneed|afgesneden|bumperkle\w*|reckless|zonder lichten|wrong[- ]way"
+         r"|verkeersagressie|bijna (?:een|de) \w+ (?:geraakt|aangereden|van de weg)|doorgereden"
+         r"|telefoon in (?:zn|zijn|haar) hand", traffic=1.0),
+    rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
+    rule("traffic.check", r"snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
+         traffic=0.6),
+]  # fmt: skip
+
+SUSPICIOUS = [
+    rule("suspicious.word", r"verdacht\w*|suspicious|ongure|louche", suspicious=1.0),
+    rule("suspicious.doors", r"deurklink\w*|aan (?:de |alle )?deuren|door ?handles|aanbel\w*|bij alle deuren",
+         suspicious=1.0),
+    rule("suspicious.scouting", r"foto'?s (?:te )?ma\w* van (?:de )?huizen|naar de huizen|de straat in kijk\w*"
+         r"|scouting|markeren|krijtstreep\w*|zaklamp\w*|in de gaten|spreekt \w+ kinderen aan"
+         r"|kinderen aan(?:spreken)?|slapen er", suspicious=1.0),
+    rule("suspicious.vehicle", r"rondjes|draaiende motor|zonder kenteken|geen kenteken|busje|bus zonder"
+         r"|in en uit|keeps hovering|drone\w*", suspicious=0.6),
+    rule("suspicious.object", r"onbeheerd\w*|achtergelaten|koffer|unattended", suspicious=0.7),
+    rule("suspicious.person", r"capuchon\w*|bivakmuts\w*|geen pasje|hoodies?|niemand (?:weet|in de buurt)",
+         suspicious=0.5),
+]  # fmt: skip
+
+NUISANCE = [
+    rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?", nuisance=1.0),
+    rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
+         r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
+         r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen", nuisance=1.0),
+    rule("nuisance.noise", r"overlast|herrie|lawaai|(?:kei)?harde muziek|muziek|geluidsoverlast|noise|loud|fissa"
+         r"|tot \d+ ?u(?:ur)?", nuisance=0.5),
+    rule("nuisance.shouting", r"schreeuw\w*|kapot|glas|glasscherven", nuisance=0.3),
+    rule("nuisance.loitering", r"(?:groep )?(?:jongeren|jeugd|gasten) (?:hangt|hangen)"
+         r"|(?:hangt|hangen) (?:een groep|\w+ jongeren)|groep jongeren hangt|hangjongeren|hangjeugd"
+         r"|hangt (?:elke|iedere) \w+ een groep", nuisance=1.0),
+    rule("nuisance.youth", r"jongeren|jeugd|groep van \d+(?:-\d+)?", nuisance=0.5),
+    rule("nuisance.dumping", r"dump\w*|gedumpt|afval\w*|vuilniszak\w*|zwerfvuil|rommel|troep|poepzak\w*"
+         r"|litter\w*|vuilnisbak\w*", nuisance=0.8),
+]  # fmt: skip
+
+FRAUD = [
+    rule("fraud.scam", r"opgelicht|oplicht\w*|scam\w*|fraude\w*|fraud\w*|phishing|nepbank\w*|nep-?\w+|fake"
+         r"|valse? \w+", fraud=1.0),
+    rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
+         r"|telefoon is kapot", fraud=1.0),
+    rule("fraud.account", r"gehackt|hacked|overgenomen|kan er (?:zelf )?niet meer in|kluisrekening|veilige rekening"
+         r"|pincode|pinpas|bankpas|gegevens ingevuld|op de link|link|betaalverzoek|tikkie|crypto\w*"
+         r"|investeren|gepind|contactloos|vragen (?:nu )?(?:geld|doekoe)|om geld", fraud=0.6),
+    rule("fraud.market", r"marktplaats|vinted|marketplace|webshop|nooit (?:ontvangen|geleverd|gekomen|aangekomen)"
+         r"|levert nooit|never (?:arrived|received|delivered)|geblokkeerd|geblokt|blocked me|overgemaakt"
+         r"|euro (?:kwijt|betaald)|\d+ euro", fraud=0.5),
+    rule("fraud.caller", r"van de bank|'de bank'|de bank|gebeld door|belde|namens|zogenaamd|zei dat hij van"
+         r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
+    rule("fraud.sextortion", r"naaktfoto\w*|nudes|sextortion|verspreiden|verspreidt|dating ?profiel\w*"
+         r"|dating profile", fraud=1.0),
+]  # fmt: skip
+
+CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,
+                          *NUISANCE, *FRAUD])  # fmt: skip
+
+
+def all_rules() -> list[Rule]:
+    """Every category rule, for inspection and tests."""
+    return list(CATEGORY_RULES.rules)

@@ -1,0 +1,58 @@
+"""Text normalisation that keeps character offsets: every helper maps ``text[i]`` to ``folded[i]``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters whose lowercase or accent-free form is not a single character keep their own slot
+# (folding must never change the length, or evidence offsets would drift from the original text).
+_EXTRA_FOLDS = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "’": "'", "‘": "'", "`": "'", "´": "'"}
+
+
+def _fold_char(char: str) -> str:
+    if char in _EXTRA_FOLDS:
+        return _EXTRA_FOLDS[char]
+    lower = char.lower()
+    if len(lower) != 1:
+        return char
+    return unicodedata.normalize("NFD", lower)[0]
+
+
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x41, 0x250)}
+_FOLD_TABLE.update({ord(key): value for key, value in _EXTRA_FOLDS.items()})
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the folded text and where it sits in the original."""
+
+    start: int
+    end: int
+    text: str
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents without changing the string's length."""
+    return text.translate(_FOLD_TABLE)
+
+
+def tokens(folded: str) -> list[Token]:
+    """Alphanumeric words of a folded text, with their offsets."""
+    return [Token(match.start(), match.end(), match.group()) for match in _WORD.finditer(folded)]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The token tuple a place name is indexed under ("'s-Gravenhage" -> ("s", "gravenhage"))."""
+    return tuple(token.text for token in tokens(fold(name)))
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, where capitals say nothing about names."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\"'(*-":
+        index -= 1
+    return index < 0 or text[index] in ".!?:;\n" or not text[index].isascii()

@@ -1,0 +1,244 @@
+"""Gazetteer: find Dutch place names in a tip and map them to one CBS municipality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.classify import landmarks
+from services.classify.normalize import Token, fold, is_sentence_start, name_key, tokens
+from shared.contracts import Place, Span
+from shared.reference import ReferenceData
+
+_ARTICLES = frozenset({"de", "den", "het", "t"})
+_LOCATIVE = frozenset({"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at"})
+# A place after "richting"/"naar" is usually where someone went, not where it happened.
+_SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
+_DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
+_AMSTERDAM = "GM0363"
+_STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
+_WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})
+_SUFFIX = re.compile(r"-(?:oost|west|zuid|noord|midden|noordoost|noordwest|zuidoost|zuidwest)$", re.IGNORECASE)
+
+# Handles name regions rather than towns; these map the region word to its police unit.
+_REGION_UNITS: dict[str, str] = {
+    "noordnederland": "RE01", "groningen": "RE01", "fryslan": "RE01", "friesland": "RE01", "drenthe": "RE01",
+    "oostnederland": "RE02", "twente": "RE02", "achterhoek": "RE02", "sallandvechtdal": "RE02",
+    "ijsseldelta": "RE02", "noordveluwe": "RE02", "rivierenland": "RE02", "gelderlandzuid": "RE02",
+    "gelderlandmidden": "RE02", "ijsselland": "RE02", "gelderland": "RE02", "overijssel": "RE02",
+    "middennederland": "RE03", "flevoland": "RE03", "eemland": "RE03", "heuvelrug": "RE03", "gooi": "RE03",
+    "noordholland": "RE04", "kennemerland": "RE04", "zaanstreek": "RE04", "westfriesland": "RE04",
+    "amsterdam": "RE05", "haaglanden": "RE06", "hollandsmidden": "RE06", "bollenstreek": "RE06",
+    "rijnmond": "RE07", "zeeland": "RE08", "westbrabant": "RE08", "walcheren": "RE08",
+    "oostbrabant": "RE09", "brabantnoord": "RE09", "brabantzuidoost": "RE09", "zuidoostbrabant": "RE09",
+    "hartvanbrabant": "RE09", "limburg": "RE10",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Entry:
+    label: str
+    codes: set[str] = field(default_factory=set)
+    official: str | None = None
+    article: bool = False
+    # Municipality names, aliases and neighbourhoods match in any case; a bare woonplaats (often a
+    # village named after a word, "Klimmen", "Vries") needs a capital or a preposition.
+    strong: bool = False
+
+    def candidates(self) -> frozenset[str]:
+        return frozenset({self.official} if self.official else self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place name found in the text."""
+
+    start: int
+    end: int
+    label: str
+    codes: frozenset[str]
+    directional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceResult:
+    """The chosen municipality (or None) and the names that could not be resolved."""
+
+    place: Place | None
+    ambiguous: tuple[str, ...]
+
+
+class Gazetteer:
+    """Index of municipality, woonplaats and neighbourhood names, built once."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self._reference = reference
+        self._by_name = {m.name: m.code for m in reference.municipalities.values()}
+        self._entries: dict[tuple[str, ...], _Entry] = {}
+        self._add_reference(reference)
+        self._add_landmarks()
+        # First token -> the key lengths starting with it, longest first (longest match wins).
+        lengths: dict[str, set[int]] = {}
+        for key in self._entries:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths_by_first = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        self._compact = {"".join(key): entry.candidates() for key, entry in self._entries.items()}
+        self._hint_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def _entry(self, name: str) -> _Entry | None:
+        key = name_key(name)
+        joined = " ".join(key)
+        # Two-letter keys ("B", "Ee") collide with initials and plate fragments far more than they name places.
+        if len(joined) < 3 or joined in landmarks.GENERIC_NAMES or joined in landmarks.NEVER_PLACES:
+            return None
+        return self._entries.setdefault(key, _Entry(label=name, article=key[0] in _ARTICLES and len(key) > 1))
+
+    def _add_reference(self, reference: ReferenceData) -> None:
+        for municipality in reference.municipalities.values():
+            if entry := self._entry(municipality.name):
+                entry.official, entry.label, entry.article, entry.strong = (
+                    municipality.code,
+                    municipality.name,
+                    False,
+                    True,
+                )
+            for alias in municipality.aliases:
+                if (entry := self._entry(alias)) is not None:
+                    entry.codes.add(municipality.code)
+                    entry.article, entry.strong = False, True
+        for place in reference.places:
+            if entry := self._entry(place.name):
+                entry.codes.add(place.municipality_code)
+        for hood in reference.neighbourhoods:
+            for name in _neighbourhood_names(hood.name):
+                if entry := self._entry(name):
+                    entry.codes.add(hood.municipality_code)
+                    entry.article, entry.strong = False, True
+
+    def _add_landmarks(self) -> None:
+        for municipality, names in landmarks.NEIGHBOURHOODS.items():
+            for name in names:
+                if entry := self._entry(name):
+                    entry.codes.add(self._by_name[municipality])
+                    entry.article, entry.strong = False, True
+
+    def mentions(self, text: str, folded: str, words: list[Token]) -> list[Mention]:
+        """Every place name in the text, longest match first at each position."""
+        found: list[Mention] = []
+        index = 0
+        while index < len(words):
+            hit = self._match_at(text, words, index)
+            if hit is None:
+                index += 1
+                continue
+            key, entry = hit
+            previous = words[index - 1].text if index else ""
+            end = words[index + len(key) - 1].end
+            found.append(Mention(words[index].start, end, entry.label, entry.candidates(), previous in _DIRECTIONAL))
+            index += len(key)
+        found.extend(_zuidoost(folded, found))
+        return found
+
+    def _match_at(self, text: str, words: list[Token], index: int) -> tuple[tuple[str, ...], _Entry] | None:
+        for length in self._lengths_by_first.get(words[index].text, ()):
+            key = tuple(word.text for word in words[index : index + length])
+            if key in self._entries and self._accepted(text, words, index, key):
+                return key, self._entries[key]
+        return None
+
+    def _accepted(self, text: str, words: list[Token], index: int, key: tuple[str, ...]) -> bool:
+        entry = self._entries[key]
+        head = words[index + 1] if entry.article else words[index]
+        if entry.article and not text[head.start].isupper():
+            return False
+        previous = words[index - 1].text if index else ""
+        if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article:
+            return False  # "Kevin de Vries", "van Beek": a surname, not a village
+        everyday = " ".join(key[1:] if entry.article else key) in landmarks.EVERYDAY_WORDS
+        if entry.strong and not everyday:
+            return True
+        if text[head.start].isupper() and not (everyday and is_sentence_start(text, words[index].start)):
+            return True
+        return previous in _LOCATIVE and key[-1] not in landmarks.FUNCTION_WORDS
+
+    def resolve(self, text: str, received_on: str | None) -> PlaceResult:
+        """Pick the municipality the tip is about; names that stay ambiguous are reported."""
+        folded = fold(text)
+        found = self.mentions(text, folded, tokens(folded))
+        hint_codes, hint_units = self._hint(received_on)
+        resolved: list[tuple[Mention, str]] = []
+        ambiguous: list[str] = []
+        for mention in found:
+            code = self._resolve_one(mention, hint_codes, hint_units)
+            if code is None:
+                ambiguous.append(mention.label)
+            else:
+                resolved.append((mention, code))
+        if not resolved:
+            return PlaceResult(None, tuple(dict.fromkeys(ambiguous)))
+        mention, code = min(resolved, key=lambda item: (item[0].directional, item[0].start))
+        municipality = self._reference.municipalities[code]
+        span = Span(
+            start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule="place.gazetteer"
+        )
+        return PlaceResult(Place(municipality=municipality.name, municipality_code=code, evidence=span), ())
+
+    def _resolve_one(self, mention: Mention, hint_codes: frozenset[str], hint_units: frozenset[str]) -> str | None:
+        codes = mention.codes
+        if not codes:
+            return None
+        if len(codes) == 1:
+            return next(iter(codes))
+        if by_code := codes & hint_codes:
+            return next(iter(by_code)) if len(by_code) == 1 else None
+        municipalities = self._reference.municipalities
+        by_unit = {code for code in codes if municipalities[code].unit_code in hint_units}
+        if len(by_unit) == 1:
+            return by_unit.pop()
+        prominent = landmarks.PROMINENT.get(fold(mention.label))
+        return self._by_name[prominent] if prominent else None
+
+    def _hint(self, received_on: str | None) -> tuple[frozenset[str], frozenset[str]]:
+        """Municipalities and police units that the receiving account's handle points to."""
+        if not received_on:
+            return frozenset(), frozenset()
+        if received_on not in self._hint_cache:
+            self._hint_cache[received_on] = self._compute_hint(received_on)
+        return self._hint_cache[received_on]
+
+    def _compute_hint(self, received_on: str) -> tuple[frozenset[str], frozenset[str]]:
+        codes: set[str] = set()
+        units: set[str] = set()
+        for part in re.split(r"[^a-z0-9]+", fold(received_on)):
+            if part in _REGION_UNITS:
+                units.add(_REGION_UNITS[part])
+            candidates = self._compact.get(part, frozenset())
+            if len(candidates) == 1:
+                codes |= candidates
+        units |= {self._reference.municipalities[code].unit_code for code in codes}
+        return frozenset(codes), frozenset(units)
+
+
+def _neighbourhood_names(name: str) -> list[str]:
+    """Amsterdam CBS names split into what people write: "Osdorp-Oost" also gives "Osdorp"."""
+    if "\ufffd" in name:
+        return []
+    names: list[str] = []
+    for part in (piece.strip() for piece in name.replace(" e.o.", "").split("/")):
+        # Street and park names ("Hoofdweg", "Julianapark") exist in every town.
+        if not _STREETLIKE.search(part):
+            names.append(part)
+        base = _SUFFIX.sub("", part)
+        if base != part and len(base) >= 5 and base.casefold() not in _WEAK_BASES:
+            names.append(base)
+    return names
+
+
+def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
+    """ "Zuidoost" is Amsterdam's only when the text says Amsterdam too; otherwise it is ambiguous."""
+    match = re.search(r"\bzuidoost\b", folded)
+    if match is None:
+        return []
+    says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)
+    codes = frozenset({_AMSTERDAM}) if says_amsterdam else frozenset()
+    return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]

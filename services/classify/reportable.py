@@ -1,0 +1,126 @@
+"""Is this a concrete, actionable report? A scored decision over offence, concreteness and negative cues."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from services.classify.rules import Hit, RuleSet, rule
+from shared.contracts import Span
+
+_CONCRETE = [
+    rule("cue.now", r"nu|op dit moment|right now|vannacht|vanavond|vanochtend|vanmorgen|vanmiddag|gisteren\w*"
+         r"|gisteravond|gisternacht|vandaag|net|zojuist|afgelopen (?:nacht|week|weekend)|tonight|last night"
+         r"|yesterday|today|this morning|heute|wczoraj|nu weer|live", concrete=0.5),
+    rule("cue.recurring", r"elke \w+|iedere \w+|al (?:\d+|een paar|twee|drie|weken|dagen|maanden|een week|een maand)"
+         r"(?: \w+)?|sinds \w+|every \w+|dag en nacht|structureel|nog steeds|steeds|weer|alweer|\d+e keer|\d+x"
+         r"|keeps", concrete=0.4),
+    rule("cue.street", r"\w+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|park|pad)",
+         concrete=0.6),
+    rule("cue.local", r"bij ons|in onze \w+|in de straat|(?:mijn|onze|de) (?:buurman|buurvrouw|buren)"
+         r"|bij de buren|voor de deur|voor ons huis|naast ons|achter ons|bij mij|hier in|onze straat|our \w+"
+         r"|my building|in front of|outside our|across the street|bij de \w+|op het \w+|aan de \w+|in het \w+"
+         r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+", concrete=0.3),
+    rule("cue.identifier", r"kenteken|(?<![\w.])@[a-z0-9_.]+|account|profiel|profile|nummer (?:was|is|eindigde)"
+         r"|\d{2}-\d{8}|06-?\d{8}|[an]\d{1,3}", concrete=0.6),
+    rule("cue.loss", r"\d+ euro|euro kwijt|overgemaakt|\d+ (?:eur|€)|betaald", concrete=0.5),
+    rule("cue.url", r"\w+\.(?:nl|com|top|net|org|info|shop|xyz)", concrete=0.6),
+    rule("cue.vehicle", r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver)e? \w+|vw|golf|audi|bmw"
+         r"|mercedes|opel|ford|toyota|peugeot|kia|polo|transit|caddy|vespa|bestelbus|busje", concrete=0.3),
+    rule("cue.victim", r"(?:mijn|mn|m'n|onze|ons|my|our) (?:fiets|auto|scooter|telefoon|phone|tas|portemonnee"
+         r"|moeder|vader|zoon|zoontje|dochter|oma|opa|broertje|broer|zus|zusje|ex|vriendin|vriend|account|huis"
+         r"|schuur|bike|car|son|daughter|mother|house|photos|insta|whatsapp|tante|buurvrouw|buurman|kinderen"
+         r"|bedrijf|basisschool|school|storage|building|backyard|opa|partner|camera|oma|dochter)|ik (?:zag|zie|hoor"
+         r"|hoorde|ben|word|werd|heb)|i (?:saw|see|hear|got|received)|wij|we|someone|iemand", concrete=0.3),
+    rule("cue.evidence", r"camera\w*|beelden|screenshots?|dashcam\w*|deurbelcamera|filmpje|gefilmd|foto'?s",
+         concrete=0.3),
+]  # fmt: skip
+
+_REQUEST = [
+    rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|kom aub|kom snel|snel|graag \w+|wat moet ik doen"
+         r"|wat moeten we doen|help|112|please|pls|aub|could you|can you do anything|send someone"
+         r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) \w* ?melden|langs\w+|kijk ff|check"
+         r"|doe er wat aan|dit moet stoppen|wanneer wordt|hoe nu verder|moet ik|zou u|wilt u|is it possible|can you"
+         r"|(?:wanted|want) to report|kun je daar|zoek het \w+ op|kan hier iemand", request=0.4),
+]  # fmt: skip
+
+_NEGATIVE = [
+    rule("neg.criticism", r"jullie dansen|dansen|dansje\w*|danst|dance|dancing|choreo|tiktok\w* maken"
+         r"|filmpjes? (?:gaan )?maken|ipv|in plaats van|prioriteit|belastinggeld|waar waren jullie|where were you"
+         r"|niemand deed iets|lekker bezig|incompetent|schandalig|ongepast|beter(?:s)? te doen|boeven vangen"
+         r"|kunnen jullie ook|zouden jullie eens|wanneer gaan jullie|wanneer gaat de politiek|de politiek"
+         r"|wanneer komen jullie", negative=-1.6),
+    rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u)\w*|dankjewel|toppers?|complimenten|goed gedaan"
+         r"|top(?= ?[,!👍])|top werk|mooi werk|mooie actie|knap werk|trots|vriendelijk|love|great job"
+         r"|well done|chapeau|applaus|gelukkig"
+         r"|tolle arbeit|merci|heerlijk|super netjes|de beste|harde aanpak|zie ik graag", negative=-1.0),
+    rule("neg.joke", r"haha\w*|hihi|lol|lmao|grap\w*|hahaha", negative=-0.4),
+    rule("neg.lyrics", r"dit nummer|deze sound|die sound|sound|drill\w*|rapper|lyrics|pull up|beat|songtekst"
+         r"|draait op elk", negative=-1.4),
+    rule("neg.game", r"gta|fortnite|call of duty|minecraft|roblox|game\w*|skin|parodie|movie|netflix|film",
+         negative=-1.4),
+    rule("neg.howto", r"hoe (?:kan|moet|meld|doe|word|lang|laat)\w*|hoeveel|mag (?:je|ik|een|men)"
+         r"|is het (?:eigenlijk )?(?:strafbaar|verboden|toegestaan|legaal|normaal)|strafbaar|verboden of niet"
+         r"|krijg je|kun je (?:bij|anoniem|met|als|eigenlijk)|kan je (?:bij|anoniem|met|als)"
+         r"|wat is (?:de|het|eigenlijk)|wat gebeurt er|waar kan ik|how (?:do|can) i"
+         r"|do you need|can foreigners|can you report|vraag voor|politieopleiding|opleiding|stage|agent worden"
+         r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen|is er een|mag ik|ik heb een vraag"
+         r"|heeft iemand een tip|weet iemand|what is|is this real\?", negative=-1.3),
+    rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen)|niks ingebroken|niks gebeurd"
+         r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
+    rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
+         r"|what if|if (?:i|someone) ever", negative=-1.6),
+    rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
+         r"|journaal|article|news|lees je|fake news", negative=-1.4),
+    rule("neg.general", r"overal|nergens meer|in dit land|in deze stad|in nederland|nederland \d{4}"
+         r"|criminaliteit|tegenwoordig|de laatste tijd|steeds erger|uit de hand|volkssport|vroeger|compleet"
+         r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat", negative=-0.9),
+    rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year", negative=-0.5),
+    rule("neg.meta", r"in de video|deze video|dit filmpje|die agent|de agent|agent (?:links|rechts|achteraan)"
+         r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
+         r"|die auto in de video|in deze|lijkt op|mijn (?:oom|kat|hart)|nummer pls|ik ben letterlijk agent",
+         negative=-1.0),
+]  # fmt: skip
+
+_SYMBOLS = [
+    rule("neg.emoji_joke", r"😂|🤣|💀|🤡|🙈|😅|😭", negative=-0.35),
+    rule("neg.emoji_praise", r"💙|👏|🙌|😍|🔥|👍|👮", negative=-0.5),
+]
+
+CUE_RULES = RuleSet([*_CONCRETE, *_REQUEST, *_NEGATIVE], _SYMBOLS)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportableDecision:
+    """The decision, its probability-like score and the spans that moved it."""
+
+    reportable: bool
+    score: float
+    evidence: tuple[Span, ...]
+
+
+def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_plate: bool) -> ReportableDecision:
+    """Combine offence strength, concreteness, requests and hard negatives into one decision."""
+    concrete = request = 0.0
+    negatives: dict[str, float] = {}
+    for hit in cue_hits:
+        for label, weight in hit.rule.weights:
+            if label == "concrete":
+                concrete += weight
+            elif label == "request":
+                request += weight
+            else:
+                # Each negative family counts once: "jullie dansen ... dansen" is one complaint, not two.
+                negatives[hit.rule.name] = weight
+    negative = sum(negatives.values())
+    concrete += 0.5 * has_place + 0.8 * has_plate
+    if has_plate or any(hit.rule.name in ("cue.identifier", "cue.url") for hit in cue_hits):
+        # A named account, plate or URL makes a tip actionable even inside a rant about the police.
+        negative /= 2
+    logit = -1.6 + min(offence, 2.0) + min(concrete, 2.2) + min(request, 0.8) + max(negative, -3.5)
+    if offence < 0.5:
+        # Without any offence word a message is small talk, however concrete it sounds.
+        logit = min(logit, -0.5)
+    score = 1.0 / (1.0 + math.exp(-1.5 * logit))
+    spans = tuple(hit.span(text) for hit in cue_hits)
+    return ReportableDecision(score >= 0.5, round(score, 4), spans)

@@ -1,0 +1,173 @@
+"""A tiny rule engine: many named patterns compiled into one regex, scanned in one pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from shared.contracts import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern and the weight it adds to each label it supports."""
+
+    name: str
+    pattern: str
+    weights: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where one rule matched."""
+
+    rule: Rule
+    start: int
+    end: int
+
+    def span(self, text: str) -> Span:
+        """The evidence span for this hit in the original text."""
+        return Span(start=self.start, end=self.end, text=text[self.start : self.end], rule=self.rule.name)
+
+
+def rule(name: str, pattern: str, **weights: float) -> Rule:
+    """Shorthand for a rule: ``rule("theft.stolen", r"gestolen", theft=1.0)``."""
+    return Rule(name, pattern, tuple(weights.items()))
+
+
+class RuleSet:
+    """Rules matched together: one fast pass finds word starts where some rule matches, then the
+    rules that can start with that letter are tried in order and the first one wins.
+
+    Capture groups are avoided in the big pattern on purpose: with hundreds of groups Python's
+    regex engine spends most of its time saving and restoring group marks.
+    """
+
+    def __init__(self, word_rules: Sequence[Rule], symbol_rules: Sequence[Rule] = ()) -> None:
+        self.rules = [*word_rules, *symbol_rules]
+        prefix_rules = [item for item in word_rules if not _is_suffix(item.pattern)]
+        alternatives = _bucketed_alternatives(prefix_rules)
+        # A lookahead match is zero-width, so rules may overlap ("rent nu een jongen met" and its "nu").
+        self._finder = re.compile(rf"(?<!\w)(?=(?:{alternatives})(?!\w))") if prefix_rules else None
+        self._by_letter, self._fallback = _letter_buckets(prefix_rules)
+        # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
+        # than trying them at every word start.
+        self._suffixes = [
+            (item, re.compile(_suffix_pattern(item.pattern))) for item in word_rules if _is_suffix(item.pattern)
+        ]
+        self._symbols = [(item, re.compile(item.pattern)) for item in symbol_rules]
+
+    def scan(self, folded: str) -> list[Hit]:
+        """Every rule hit in a folded text, at most one per start position."""
+        hits: list[Hit] = []
+        if self._finder is not None:
+            for found in self._finder.finditer(folded):
+                position = found.start()
+                for item, pattern in self._by_letter.get(folded[position], self._fallback):
+                    match = pattern.match(folded, position)
+                    if match:
+                        hits.append(Hit(item, position, match.end()))
+                        break
+        for item, pattern in self._suffixes:
+            hits.extend(
+                Hit(item, _word_start(folded, match.start()), match.end()) for match in pattern.finditer(folded)
+            )
+        for item, pattern in self._symbols:
+            hits.extend(Hit(item, match.start(), match.end()) for match in pattern.finditer(folded))
+        return hits
+
+
+_Compiled = list[tuple[Rule, "re.Pattern[str]"]]
+
+
+def _is_suffix(pattern: str) -> bool:
+    return pattern.startswith(("\\w*", "\\w+"))
+
+
+def _suffix_pattern(pattern: str) -> str:
+    """``\\w+(?:straat|laan)`` -> the ending alone, which must end a word (and for ``+`` not start one)."""
+    guard = "(?<=\\w)" if pattern.startswith("\\w+") else ""
+    return rf"{guard}(?:{pattern[3:]})(?!\w)"
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and text[index - 1].isalnum():
+        index -= 1
+    return index
+
+
+def _bucketed_alternatives(rules: Sequence[Rule]) -> str:
+    """All alternatives, grouped under their literal first letter so most are skipped after one test."""
+    buckets: dict[str, list[str]] = {}
+    for item in rules:
+        for alternative in _top_level_alternatives(item.pattern):
+            letter = _first_letter(alternative)
+            buckets.setdefault(letter, []).append(alternative[1:] if letter else alternative)
+    other = buckets.pop("", [])
+    grouped = [f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in sorted(buckets.items())]
+    return "|".join([*other, *grouped])
+
+
+def _letter_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compiled]:
+    """Per first letter, the rules (in their listed order) whose pattern can start with it."""
+    compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in rules]
+    letters: list[set[str] | None] = []
+    for item in rules:
+        firsts = {_first_letter(alternative) for alternative in _top_level_alternatives(item.pattern)}
+        letters.append(None if "" in firsts else firsts)
+    every = sorted({letter for firsts in letters if firsts for letter in firsts})
+    by_letter = {
+        letter: [pair for pair, firsts in zip(compiled, letters, strict=True) if firsts is None or letter in firsts]
+        for letter in every
+    }
+    fallback = [pair for pair, firsts in zip(compiled, letters, strict=True) if firsts is None]
+    return by_letter, fallback
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern on the ``|`` that are not inside groups or character classes."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _first_letter(alternative: str) -> str:
+    """The literal first character of an alternative, or "" when it starts with a group or class."""
+    if not alternative or not (alternative[0].isalnum() or alternative[0] in "'@"):
+        return ""
+    if len(alternative) > 1 and alternative[1] in "?*{":
+        return ""
+    return alternative[0]
+
+
+def totals(hits: Iterable[Hit]) -> dict[str, float]:
+    """Sum of weights per label over the hits."""
+    result: dict[str, float] = {}
+    for hit in hits:
+        for label, weight in hit.rule.weights:
+            result[label] = result.get(label, 0.0) + weight
+    return result
+
+
+def evidence(hits: Iterable[Hit], text: str, label: str) -> tuple[Span, ...]:
+    """The spans of the hits that support ``label``."""
+    return tuple(hit.span(text) for hit in hits if any(name == label for name, _ in hit.rule.weights))

@@ -1,0 +1,127 @@
+"""Urgency: emergency (danger now), high (act today), normal, low (parking, minor nuisance, checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.classify.rules import Hit, RuleSet, rule
+from shared.contracts import Category, Span, Urgency
+
+_URGENCY_RULES = RuleSet([
+    # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
+    rule("inprogress.heading", r"nu richting|net gezien", now=1.0, inprogress=1.0),
+    rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|jetzt|as we speak|ik sta er nu", now=1.0),
+    rule("now.recent", r"net|zojuist|just", recent=1.0),
+    rule("now.plea", r"help|snel|kom aub|kom snel|112|ambulance|please send|send someone|schreeuwt|screaming"
+         r"|rennen weg|iedereen rent|ik durf niet", plea=1.0),
+    rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gisternacht|vandaag"
+         r"|last night|yesterday|this morning|today", past=1.0, today=1.0),
+    rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year)"
+         r"|al \d+ weken", past=1.0, old=1.0),
+    rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+",
+         past=1.0),
+    rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|overval\w*|bloedt",
+         violent=1.0, severe=1.0),
+    rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|sla(?:an|at)|schoppen|schopt|vecht\w*|zwaai\w*"
+         r"|te zwaaien|achter \w+ \w+ aan|hitting|beating|stabbing|shooting|rent \w+ \w+ \w+ met"
+         r"|met een (?:mes|pistool|machete)|gaat achter", violent=1.0),
+    rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklampen|breaking into|probeert \w+ \w+ open"
+         r"|open te breken|klimmen|went in", inside=1.0),
+    rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver", wrongway=1.0),
+    rule("act.drunk", r"zwalk\w*|dronken|drunk", drunk=1.0),
+    rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
+    rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
+         r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
+    rule("high.discovered", r"ontdekt|thuisgekomen|net thuis|er net achter|achter gekomen", discovered=1.0),
+    rule("normal.car_breakin", r"auto'?s? (?:\w+ )?opengebroken|zijruit|navigatie|car (?:was )?broken into", car=1.0),
+    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas", school=1.0),
+    rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
+    rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat", object=1.0),
+    rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt", sextortion=1.0),
+    rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|speed ?checks?|toezicht|check\b"
+         r"|langs (?:willen )?komen|eens \w+ kijken", check=1.0),
+    rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
+         r"|nitra\w*|cobra\w*", damage=1.0),
+    rule("low.minor", r"graffiti|afval|dumpt|vuilniszak\w*|muziek|herrie|schreeuw\w*|fissa|rommel|poepzak\w*"
+         r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen", minor=1.0),
+    rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
+         r"|is this real|voor de zekerheid|staat al \d+ weken|weg|gone", reported=1.0),
+])  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class UrgencyDecision:
+    """The urgency, a short reason naming the rule that decided it, and its evidence."""
+
+    urgency: Urgency
+    reason: str
+    evidence: tuple[Span, ...]
+
+
+def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
+    flags: dict[str, list[Hit]] = {}
+    for hit in hits:
+        for label, _ in hit.rule.weights:
+            flags.setdefault(label, []).append(hit)
+    return flags
+
+
+def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision:
+    """Urgency of a reportable tip from its categories and time cues."""
+    flags = _flags(_URGENCY_RULES.scan(folded))
+    for reason, keys in _ladder(flags, categories):
+        spans = tuple(hit.span(text) for key in keys for hit in flags.get(key, ()))
+        level = Urgency(reason.split(".")[0])
+        return UrgencyDecision(level, reason, spans)
+    return UrgencyDecision(Urgency.NORMAL, "normal.default", ())
+
+
+def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str, tuple[str, ...]]]:
+    """Rules in order of precedence; the first that holds decides."""
+    now = "now" in flags or ("plea" in flags and "past" not in flags)
+    fresh = now or ("recent" in flags and "past" not in flags)
+    danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
+    # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
+    violent_now = "violent" in flags and (now or ("severe" in flags and fresh))
+    minor_only = "minor" in flags and "damage" not in flags
+    checks: list[tuple[bool, str, tuple[str, ...]]] = [
+        ("wrongway" in flags, "emergency.wrong_way_driver", ("wrongway",)),
+        ("drunk" in flags and fresh and Category.TRAFFIC in cats, "emergency.drunk_driver", ("drunk", "recent")),
+        (danger and violent_now, "emergency.violence_now", ("violent", "now", "recent", "plea")),
+        (Category.BURGLARY in cats and "inside" in flags and now, "emergency.burglars_inside", ("inside", "now")),
+        ("fire" in flags and now, "emergency.fire", ("fire", "now")),
+        (Category.WEAPON in cats, "high.weapon", ()),
+        ("threat" in flags and (danger or Category.FRAUD in cats), "high.threat", ("threat",)),
+        ("sextortion" in flags, "high.sextortion", ("sextortion",)),
+        (Category.VIOLENCE in cats and "old" not in flags, "high.recent_violence", ("today",)),
+        (
+            Category.BURGLARY in cats and ("discovered" in flags or "today" in flags) and "car" not in flags,
+            "high.burglary_discovered",
+            ("discovered", "today"),
+        ),
+        (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
+        (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
+        (
+            "inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}),
+            "high.in_progress",
+            ("inprogress",),
+        ),
+        (
+            bool(cats) and cats <= {Category.PARKING, Category.TRAFFIC, Category.NUISANCE} and "check" in flags,
+            "low.check_request",
+            ("check",),
+        ),
+        (bool(cats) and cats <= {Category.PARKING}, "low.parking", ()),
+        (cats == {Category.NUISANCE} and minor_only, "low.minor_nuisance", ("minor",)),
+        (
+            bool(cats) and cats <= {Category.FRAUD, Category.THEFT} and "old" in flags and not now,
+            "low.old_theft_or_fraud",
+            ("old",),
+        ),
+        (
+            cats == {Category.FRAUD} and "reported" in flags and "today" not in flags,
+            "low.attempt_reported",
+            ("reported",),
+        ),
+    ]
+    return [(reason, keys) for holds, reason, keys in checks if holds]

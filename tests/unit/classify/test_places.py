@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from services.classify.classifier import Classifier
+from shared.reference import load_reference
+
+
+def place(classifier: Classifier, text: str, received_on: str = "@politie") -> str | None:
+    result = classifier.gazetteer.resolve(text, received_on)
+    return result.place.municipality if result.place else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fiets gestolen in Zevenaar", "Zevenaar"),
+        ("overlast in doetinchem centrum", "Doetinchem"),
+        ("Portemonnee gerold in de tram in Den Haag", "'s-Gravenhage"),
+        ("speed checks in The Hague please", "'s-Gravenhage"),
+        ("mijn scooter is weg uit de stalling in Den Bosch", "'s-Hertogenbosch"),
+        ("auto opengebroken in Hoofddorp", "Haarlemmermeer"),
+        ("we wonen in Emmeloord", "Noordoostpolder"),
+        ("Apeldoorn-Zuid, bij de Jumbo", "Apeldoorn"),
+        ("een inbraak in Osdorp", "Amsterdam"),
+    ],
+)
+def test_municipalities_villages_and_aliases(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+def test_schilderswijk_is_the_hague(classifier: Classifier) -> None:
+    assert place(classifier, "Schilderswijk blijft Schilderswijk") == "'s-Gravenhage"
+
+
+def test_velp_is_resolved_by_the_receiving_unit(classifier: Classifier) -> None:
+    # Velp exists in Rheden (Oost-Nederland) and Land van Cuijk (Oost-Brabant).
+    assert place(classifier, "inbraak in Velp", "@politie_oostnederland") == "Rheden"
+
+
+def test_ambiguous_village_without_hint_is_left_open(classifier: Classifier) -> None:
+    result = classifier.gazetteer.resolve("schuur opengebroken in Beek", "@politie")
+    assert result.place is None
+    assert result.ambiguous == ("Beek",)
+
+
+def test_ambiguous_village_with_unit_hint(classifier: Classifier) -> None:
+    assert place(classifier, "schuur opengebroken in Beek", "@politie_limburg") == "Beek (L.)"
+
+
+def test_zuidoost_needs_amsterdam_in_the_text(classifier: Classifier) -> None:
+    assert place(classifier, "een busje rijdt rond in Zuidoost", "@politie_amsterdam") is None
+    assert place(classifier, "a gun in my building in Amsterdam Zuidoost") == "Amsterdam"
+
+
+def test_where_it_happened_beats_where_they_went(classifier: Classifier) -> None:
+    assert place(classifier, "spookrijder richting Arnhem bij Duiven") == "Duiven"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buren in de straat, check je camera's aub",
+        "de brievenbus van de buren is ontploft",
+        "echt heel best vervelend dit",
+        "er sliep iemand in een auto achter de sporthal",
+        "op de duiven schieten met een luchtbuks",
+        "twee mannen klimmen over het hek",
+        "zijn profiel heet Kevin de Vries",
+        "Zeeland op z'n mooist",
+        "bij ons in de wijk wordt ingebroken",
+    ],
+)
+def test_everyday_words_are_not_places(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
+
+
+def test_everyday_word_place_counts_with_a_capital_or_preposition(classifier: Classifier) -> None:
+    assert place(classifier, "we wonen in Best, bij het station") == "Best"
+    assert place(classifier, "bij de Jumbo in Echt staan ze weer") == "Echt-Susteren"
+
+
+def test_place_evidence_points_at_the_name(classifier: Classifier) -> None:
+    text = "graffiti op het bushokje in Vlissingen"
+    result = classifier.gazetteer.resolve(text, None)
+    assert result.place is not None
+    assert result.place.evidence is not None
+    assert text[result.place.evidence.start : result.place.evidence.end] == "Vlissingen"
+    municipality = load_reference().municipality_by_name("Vlissingen")
+    assert municipality is not None
+    assert result.place.municipality_code == municipality.code
