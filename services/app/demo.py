@@ -30,10 +30,10 @@ from services.ingest.tasks import build_ingest
 from services.referral.registry import load_registry
 from shared import audit
 from shared.contracts import AuditEvent
+from shared.messaging import CeleryPublisher
 from shared.runtime import Runtime
 from shared.storage.db import migrate
 from shared.storage.models import AuditEventRow, ReferralRow, TipRow
-from shared.messaging import CeleryPublisher
 from shared.topology import SERVICE_QUEUES
 
 with warnings.catch_warnings():
