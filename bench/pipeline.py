@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -84,6 +86,11 @@ def post_all(base_url: str, bodies: list[bytes], clients: int) -> list[float]:
         return list(pool.map(post, bodies))
 
 
+def worker_ready(stack: Stack, name: str) -> bool:
+    """Celery logs "ready." once the worker consumes."""
+    return "ready." in stack.logs[name].read_text()
+
+
 def settled(stack: Stack, tips: int) -> bool:
     return (
         stack.count(TipRow, TipRow.outcome.is_not(None)) >= tips
@@ -122,6 +129,26 @@ def desk_duplicates(stack: Stack) -> tuple[int, int]:
     return messages, duplicates
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_group(stack: Stack) -> dict[str, float]:
+    """CPU seconds used so far by each service process and by the database and broker servers."""
+    groups = {name: _cpu_seconds(process.pid) for name, process in stack.processes.items()}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            group = "postgres" if "postgres" in command else "rabbitmq" if "beam" in command else None
+            if group:
+                groups[group] = groups.get(group, 0.0) + _cpu_seconds(int(proc.name))
+        except (OSError, ValueError):
+            continue
+    groups["bench client"] = _cpu_seconds(os.getpid())
+    return groups
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -132,13 +159,16 @@ def run(tips: int, per_post: int, clients: int, log_level: str = "WARNING") -> N
         stack.start_server()
         stack.start("classify", "worker", "classify")
         stack.start("referral", "worker", "referral")
-        time.sleep(3)  # let the workers connect and declare their queues
+        for worker in ("classify", "referral"):
+            wait_for(partial(worker_ready, stack, worker), timeout=60, what=f"the {worker} worker")
         bodies = webhook_bodies(tips, per_post)
+        cpu_before = cpu_by_group(stack)
         started = time.perf_counter()
         request_seconds = post_all(stack.base_url, bodies, clients)
         accepted = time.perf_counter() - started
         wait_for(lambda: settled(stack, tips), timeout=600, what="every tip to have an outcome")
         elapsed = time.perf_counter() - started
+        cpu_after = cpu_by_group(stack)
         latencies = end_to_end_latencies(stack)
         with_outcome = stack.count(TipRow, TipRow.outcome.is_not(None))
         tickets = stack.count(ReferralRow)
@@ -150,6 +180,8 @@ def run(tips: int, per_post: int, clients: int, log_level: str = "WARNING") -> N
     print(f"end to end              {tips / elapsed:,.0f} tips/s ({elapsed:.2f} s until every outcome)")
     print(f"latency arrival→outcome p50 {p50:.0f} ms, p99 {p99:.0f} ms")
     print(f"outcomes                {with_outcome} of {tips}; lost {tips - with_outcome}")
+    cpu = {name: cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after}
+    print("cpu seconds             " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in sorted(cpu.items())))
     print(
         f"tickets                 {tickets} stored, {messages} desk messages, {duplicate_messages} duplicate deliveries"
     )

@@ -21,7 +21,7 @@ from services.referral.tickets import build_referral
 from shared import audit
 from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, RouteDecision
 from shared.logging import get_logger
-from shared.messaging import Publisher
+from shared.messaging import DeskMessage, Publisher
 from shared.storage.db import insert_ignoring_duplicates, transaction
 from shared.storage.models import ReferralRow, ReferralTipRow, TipRow
 
@@ -64,6 +64,11 @@ def _referral_row(referral: Referral) -> dict[str, object]:
         "data": referral.model_dump(mode="json"),
         "published_at": None,
     }
+
+
+def _desk_message(row: ReferralRow) -> DeskMessage:
+    headers = {"x-tipline-referral-id": row.referral_id, "x-tipline-urgency": row.urgency}
+    return DeskMessage(row.data, row.queues["queues"], headers)
 
 
 def _outcome(decision: RouteDecision) -> str:
@@ -163,15 +168,14 @@ class ReferralService:
             query = query.where(ReferralRow.referral_id.in_(linked))
         with transaction(self._sessions) as session:
             rows = list(session.execute(query.with_for_update(skip_locked=True)).scalars())
+            if not rows:
+                return 0
+            self._publisher.publish_to_desks([_desk_message(row) for row in rows])
+            now = datetime.now(UTC)
             for row in rows:
-                self._publish(row)
-                row.published_at = datetime.now(UTC)
+                row.published_at = now
             audit.append(session, [self._published_event(row) for row in rows])
         return len(rows)
-
-    def _publish(self, row: ReferralRow) -> None:
-        headers = {"x-tipline-referral-id": row.referral_id, "x-tipline-urgency": row.urgency}
-        self._publisher.publish_to_desks(row.data, row.queues["queues"], headers)
 
     @staticmethod
     def _published_event(row: ReferralRow) -> audit.NewAuditEvent:
