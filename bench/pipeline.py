@@ -154,11 +154,11 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run(tips: int, per_post: int, clients: int, log_level: str = "WARNING") -> None:
+def run(tips: int, per_post: int, clients: int, pool: str, concurrency: int, log_level: str = "WARNING") -> None:
     with running_stack(TIPLINE_LOG_LEVEL=log_level) as stack:
         stack.start_server()
-        stack.start("classify", "worker", "classify")
-        stack.start("referral", "worker", "referral")
+        for service in ("classify", "referral"):
+            stack.start(service, "worker", service, "--pool", pool, "--concurrency", str(concurrency))
         for worker in ("classify", "referral"):
             wait_for(partial(worker_ready, stack, worker), timeout=60, what=f"the {worker} worker")
         bodies = webhook_bodies(tips, per_post)
@@ -176,6 +176,7 @@ def run(tips: int, per_post: int, clients: int, log_level: str = "WARNING") -> N
     p50_post, p99_post = statistics.median(request_seconds) * 1000, percentile(request_seconds, 0.99) * 1000
     p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 0.99) * 1000
     print(f"tips posted             {tips} in {len(bodies)} POSTs of {per_post}, {clients} concurrent clients")
+    print(f"workers                 classify and referral, pool {pool}, concurrency {concurrency} each")
     print(f"webhook acceptance      {tips / accepted:,.0f} tips/s (POST p50 {p50_post:.1f} ms, p99 {p99_post:.1f} ms)")
     print(f"end to end              {tips / elapsed:,.0f} tips/s ({elapsed:.2f} s until every outcome)")
     print(f"latency arrival→outcome p50 {p50:.0f} ms, p99 {p99:.0f} ms")
@@ -192,8 +193,10 @@ def main() -> None:
     parser.add_argument("--tips", type=int, default=3000)
     parser.add_argument("--per-post", type=int, default=10)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--pool", default="solo", help="Celery pool of each worker")
+    parser.add_argument("--concurrency", type=int, default=1, help="tasks each worker runs at once")
     args = parser.parse_args()
-    run(args.tips, args.per_post, args.clients)
+    run(args.tips, args.per_post, args.clients, args.pool, args.concurrency)
 
 
 if __name__ == "__main__":

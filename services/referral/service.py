@@ -171,9 +171,13 @@ class ReferralService:
             if not rows:
                 return 0
             self._publisher.publish_to_desks([_desk_message(row) for row in rows])
-            now = datetime.now(UTC)
-            for row in rows:
-                row.published_at = now
+            published = [row.referral_id for row in rows]
+            session.execute(
+                update(ReferralRow)
+                .where(ReferralRow.referral_id.in_(published))
+                .values(published_at=datetime.now(UTC))
+                .execution_options(synchronize_session=False)
+            )
             audit.append(session, [self._published_event(row) for row in rows])
         return len(rows)
 
