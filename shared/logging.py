@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, TextIO, cast
 
 import structlog
 
@@ -20,7 +20,15 @@ PERSONAL_KEYS = frozenset(
     {"text", "body", "message", "author_id", "author_handle", "handle", "phone", "name", "payload", "raw"}
 )
 
-_configured = False
+
+class _CurrentStderr:
+    """Writes to whatever ``sys.stderr`` is now, so a replaced stream (a test's capture) is honoured."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
 
 
 def drop_personal_data(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -31,10 +39,7 @@ def drop_personal_data(_: Any, __: str, event_dict: MutableMapping[str, Any]) ->
 
 
 def configure_logging(settings: Settings) -> None:
-    """Configure structlog and the standard library's root logger (idempotent)."""
-    global _configured  # noqa: PLW0603 - logging is process-wide by nature
-    if _configured:
-        return
+    """Configure structlog and the standard library's root logger for ``settings``."""
     as_json = settings.log_format == "json" or (
         settings.log_format == "auto" and settings.environment is Environment.PRODUCTION
     )
@@ -50,11 +55,12 @@ def configure_logging(settings: Settings) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
-        cache_logger_on_first_use=True,
+        logger_factory=structlog.PrintLoggerFactory(file=cast(TextIO, _CurrentStderr())),
+        # Not cached: a later configure_logging (another runtime in the same process) must apply
+        # to module-level loggers too; lines are per batch, so the lookup cost does not matter.
+        cache_logger_on_first_use=False,
     )
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
-    _configured = True
 
 
 def get_logger(name: str) -> Any:
