@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from kombu import Connection
 
@@ -14,11 +16,11 @@ from tests.support.stack import Stack, wait_for
 pytestmark = pytest.mark.integration
 
 
-def _dead_letters(stack: Stack) -> list[tuple[dict[str, object], dict[str, object]]]:
+def _dead_letters(stack: Stack) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     with Connection(stack.broker_url) as connection:
         bound = dead_letter_queue()(connection.default_channel)
         bound.declare()
-        found = []
+        found: list[tuple[dict[str, Any], dict[str, Any]]] = []
         while (message := bound.get(no_ack=True)) is not None:
             found.append((message.decode(), dict(message.headers)))
         return found
@@ -29,8 +31,13 @@ def test_an_invalid_task_payload_is_dead_lettered_with_its_reason(stack: Stack) 
     app = make_celery(Settings(broker_url=stack.broker_url))
     app.send_task(CLASSIFY_TIPS_TASK, kwargs={"payload": {"tips": [{"tip_id": "x"}]}})
 
-    letters: list[tuple[dict[str, object], dict[str, object]]] = []
-    wait_for(lambda: bool(letters.extend(_dead_letters(stack)) or letters), timeout=60, what="a dead letter")
+    letters: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+    def arrived() -> bool:
+        letters.extend(_dead_letters(stack))
+        return bool(letters)
+
+    wait_for(arrived, timeout=60, what="a dead letter")
     body, headers = letters[0]
     assert body["task"] == CLASSIFY_TIPS_TASK
     assert body["error_type"] == "ValidationError"
