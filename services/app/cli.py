@@ -49,9 +49,10 @@ def _transform_line(line: str, transform: Callable[[dict[str, Any]], dict[str, A
     return transform(record)
 
 
-def _json_lines(name: str, transform: Callable[[dict[str, Any]], dict[str, Any]], out: TextIO = sys.stdout) -> int:
+def _json_lines(name: str, transform: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
     """Apply ``transform`` to each JSON line; report bad lines on stderr; return how many failed."""
     failures = 0
+    out = sys.stdout
     with _open_input(name) as handle:
         for line_no, line in enumerate(handle, 1):
             if not line.strip():
@@ -63,6 +64,7 @@ def _json_lines(name: str, transform: Callable[[dict[str, Any]], dict[str, Any]]
                 err.print(f"line {line_no}: rejected: {exc}")
                 continue
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
     return failures
 
 
