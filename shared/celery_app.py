@@ -51,11 +51,19 @@ def make_celery(settings: Settings) -> Celery:
         broker_connection_retry_on_startup=True,
         worker_prefetch_multiplier=4,
         worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,  # structlog writes its own lines; no re-wrapping as warnings
         worker_send_task_events=False,
         task_max_retries=settings.task_max_retries,
     )
     app.conf.tipline_settings = settings
     return app
+
+
+def declare_stage_queues(app: Celery, delivery_limit: int) -> None:
+    """Declare every stage queue, so a task published before its worker first ran is kept."""
+    with app.connection_for_write() as connection:
+        for queue in stage_queues(delivery_limit):
+            queue(connection.default_channel).declare()
 
 
 def dead_letter(app: Celery, task_name: str, payload: Any, reason: str, error_type: str, retries: int) -> None:
@@ -118,6 +126,9 @@ class TiplineTask(Task):  # type: ignore[type-arg]
 
     def _retry_or_dead_letter(self, payload: Any, exc: Exception, settings: Settings) -> None:
         retries = int(self.request.retries or 0)
+        if retries >= settings.task_max_retries:
+            self._dead_letter(payload, exc)
+            return
         log.warning("task_retry", retries=retries, error_type=type(exc).__name__)
         try:
             raise self.retry(

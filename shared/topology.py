@@ -3,7 +3,7 @@
 Producers and consumers both import this module; the services call each other by task name
 and never import one another.
 
-- ``tipline.tasks`` (direct): one quorum queue per service stage for Celery tasks.
+- ``tipline.tasks`` (topic): one quorum queue per service stage for Celery tasks.
 - ``tipline.referrals`` (topic): tickets for desks, routing key ``team.<unit>.<team>``, one
   durable queue per team, plus the ``tipline.emergency`` and ``tipline.review`` queues.
 - ``tipline.dead`` (fanout): where a message goes, with its reason, when it cannot be handled:
@@ -17,7 +17,9 @@ from collections.abc import Iterable
 
 from kombu import Exchange, Queue
 
-TASK_EXCHANGE = Exchange("tipline.tasks", type="direct", durable=True)
+# Topic, not direct, although each key names one queue: RabbitMQ-native delayed delivery (how
+# Celery schedules retries with quorum queues) only binds topic exchanges.
+TASK_EXCHANGE = Exchange("tipline.tasks", type="topic", durable=True)
 REFERRAL_EXCHANGE = Exchange("tipline.referrals", type="topic", durable=True)
 DEAD_LETTER_EXCHANGE = Exchange("tipline.dead", type="fanout", durable=True)
 

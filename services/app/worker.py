@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+from shared.celery_app import declare_stage_queues
 from shared.runtime import Runtime
 from shared.topology import SERVICE_QUEUES
 
@@ -45,4 +46,5 @@ def run_worker(runtime: Runtime, service: str, concurrency: int = 1, pool: str =
             "a worker needs a real broker: set TIPLINE_BROKER_URL (for example amqp://guest:guest@127.0.0.1//)"
         )
     load_tasks(service)
+    declare_stage_queues(runtime.celery, runtime.settings.queue_delivery_limit)
     runtime.celery.worker_main(worker_argv(service, concurrency, pool))

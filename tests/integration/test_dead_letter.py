@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from kombu import Connection
 
 from shared.celery_app import make_celery
+from shared.contracts import Platform, Source, Tip, TipBatch, TipKind, tip_id_for
 from shared.settings import Settings
 from shared.storage.models import TipRow
 from shared.topology import CLASSIFY_TIPS_TASK, dead_letter_queue
@@ -45,3 +48,39 @@ def test_an_invalid_task_payload_is_dead_lettered_with_its_reason(stack: Stack) 
     assert headers["x-tipline-task"] == CLASSIFY_TIPS_TASK
     assert stack.count(TipRow) == 0
     assert stack.processes["classify"].poll() is None  # the worker is still running
+
+
+def test_a_database_outage_is_retried_with_backoff_then_dead_lettered(stack: Stack) -> None:
+    stack.env["TIPLINE_DATABASE_URL"] = "postgresql://postgres@127.0.0.1:1/test"  # nothing listens there
+    stack.env["TIPLINE_TASK_MAX_RETRIES"] = "2"
+    stack.start("classify", "worker", "classify")
+    app = make_celery(Settings(broker_url=stack.broker_url))
+    app.send_task(CLASSIFY_TIPS_TASK, kwargs={"payload": json.loads(TipBatch(tips=(_tip(),)).model_dump_json())})
+
+    letters: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+    def arrived() -> bool:
+        letters.extend(_dead_letters(stack))
+        return bool(letters)
+
+    wait_for(arrived, timeout=90, what="the retried task to be dead-lettered")
+    body, _ = letters[0]
+    assert body["error_type"] == "OperationalError"
+    assert body["retries"] == 2
+    log = stack.logs["classify"].read_text()
+    assert log.count('"task_retry"') == 2
+
+
+def _tip() -> Tip:
+    now = datetime.now(UTC)
+    return Tip(
+        tip_id=tip_id_for("x", "1"),
+        platform=Platform.X,
+        platform_message_id="1",
+        kind=TipKind.POST,
+        received_on="@politie",
+        text="er staat een auto op de stoep",
+        created_at=now,
+        source=Source.IMPORT,
+        ingested_at=now,
+    )
