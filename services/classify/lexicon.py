@@ -106,6 +106,13 @@ SUSPICIOUS = [
          r"|kinderen aan(?:spreken)?|slapen er", suspicious=1.0),
     rule("suspicious.vehicle", r"rondjes|draaiende motor|zonder kenteken|geen kenteken|busje|bus zonder"
          r"|in en uit|keeps hovering|drone\w*", suspicious=0.6),
+    rule("suspicious.circling", r"(?:langzaam|stapvoets) (?:door|langs|over) (?:de|onze|mijn|het)\b"
+         r"|(?:rijdt|rijden|reed|reden) (?:al \w+ |steeds |de hele \w+ )*rond|blijft (?:maar )?rondrijden"
+         r"|driving (?:slowly|around)|circling", suspicious=1.0),
+    rule("suspicious.peering", r"(?:kijk\w*|gluur\w*|glur\w*|loer\w*|turen?) (?:\w+ )?(?:in|naar|over) "
+         r"(?:de |onze |alle )?(?:tuin\w*|ramen|auto'?s|schutting\w*|brievenbus\w*|schuur\w*)"
+         r"|looking into (?:cars|windows|gardens)",
+         suspicious=1.0),
     rule("suspicious.object", r"onbeheerd\w*|achtergelaten|koffer|unattended", suspicious=0.7),
     rule("suspicious.person", r"capuchon\w*|bivakmuts\w*|geen pasje|hoodies?|niemand (?:weet|in de buurt)",
          suspicious=0.5),

@@ -29,19 +29,23 @@ def _dead_letters(stack: Stack) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         return found
 
 
-def test_an_invalid_task_payload_is_dead_lettered_with_its_reason(stack: Stack) -> None:
-    stack.start("classify", "worker", "classify")
-    app = make_celery(Settings(broker_url=stack.broker_url))
-    app.send_task(CLASSIFY_TIPS_TASK, kwargs={"payload": {"tips": [{"tip_id": "x"}]}})
-
+def _first_dead_letter(stack: Stack, timeout: float) -> tuple[dict[str, Any], dict[str, Any]]:
     letters: list[tuple[dict[str, Any], dict[str, Any]]] = []
 
     def arrived() -> bool:
         letters.extend(_dead_letters(stack))
         return bool(letters)
 
-    wait_for(arrived, timeout=60, what="a dead letter")
-    body, headers = letters[0]
+    wait_for(arrived, timeout=timeout, what="a dead letter")
+    return letters[0]
+
+
+def test_an_invalid_task_payload_is_dead_lettered_with_its_reason(stack: Stack) -> None:
+    stack.start("classify", "worker", "classify")
+    app = make_celery(Settings(broker_url=stack.broker_url))
+    app.send_task(CLASSIFY_TIPS_TASK, kwargs={"payload": {"tips": [{"tip_id": "x"}]}})
+
+    body, headers = _first_dead_letter(stack, timeout=60)
     assert body["task"] == CLASSIFY_TIPS_TASK
     assert body["error_type"] == "ValidationError"
     assert "tips.0" in str(body["reason"])
@@ -57,14 +61,7 @@ def test_a_database_outage_is_retried_with_backoff_then_dead_lettered(stack: Sta
     app = make_celery(Settings(broker_url=stack.broker_url))
     app.send_task(CLASSIFY_TIPS_TASK, kwargs={"payload": json.loads(TipBatch(tips=(_tip(),)).model_dump_json())})
 
-    letters: list[tuple[dict[str, Any], dict[str, Any]]] = []
-
-    def arrived() -> bool:
-        letters.extend(_dead_letters(stack))
-        return bool(letters)
-
-    wait_for(arrived, timeout=90, what="the retried task to be dead-lettered")
-    body, _ = letters[0]
+    body, _ = _first_dead_letter(stack, timeout=90)
     assert body["error_type"] == "OperationalError"
     assert body["retries"] == 2
     log = stack.logs["classify"].read_text()

@@ -106,3 +106,17 @@ def test_default_classifier_is_cached() -> None:
 )
 def test_language(classifier: Classifier, text: str, language: str) -> None:
     assert run(classifier, text).language == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "al een uur rijdt er een donkere auto stapvoets door de straat, steeds dezelfde twee mannen",
+        "twee jongens lopen langs de huizen en gluren over de schuttingen in de tuinen van de Eikenlaan",
+        "a van keeps driving around our street in Ede since 10pm, slowly, lights off",
+    ],
+)
+def test_circling_and_peering_are_suspicious(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert "suspicious" in result.category_names
