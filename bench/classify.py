@@ -1,6 +1,6 @@
 """Classifier throughput on one core: tips per second over the labelled texts, repeated.
 
-    uv run python bench/classify.py [--seconds 3]
+uv run python bench/classify.py [--seconds 3]
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from celery import Celery, Task
 from celery.exceptions import MaxRetriesExceededError
 from pydantic import ValidationError
 
-from shared.errors import PermanentError, RetryableError, is_retryable
+from shared.errors import PermanentError, is_retryable
 from shared.logging import get_logger
 from shared.settings import Settings
 from shared.topology import DEAD_LETTER_EXCHANGE, TASK_EXCHANGE, TASK_QUEUES, dead_letter_queue, stage_queues
@@ -149,6 +149,3 @@ def _safe_reason(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['type']}" for e in exc.errors()[:10])
     return str(exc)[:500]
-
-
-__all__ = ["RetryableError", "TiplineTask", "backoff_seconds", "dead_letter", "make_celery"]
