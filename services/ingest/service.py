@@ -177,6 +177,7 @@ class IngestService:
         else:
             row.deleted = True
             row.data = {**row.data, "text": None, "event": TipEvent.DELETE.value}
+            row.forwarded_at = row.forwarded_at or now  # a withdrawn message is never classified
         result.deleted.append(tip.tip_id)
         events.append(audit.NewAuditEvent(tip.tip_id, "ingest", "deleted", ACTOR, {"tombstone": True}))
 

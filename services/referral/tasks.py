@@ -32,9 +32,10 @@ def _service() -> ReferralService:
 
 
 @worker_ready.connect
-def _declare_at_start(**_: object) -> None:
-    # Builds the service, and so declares every desk queue, as soon as a worker is up.
-    _service()
+def _prepare_at_start(**_: object) -> None:
+    # Builds the service (declaring every desk queue) as soon as a worker is up, and publishes
+    # any ticket a previous worker committed but could not publish.
+    _service().publish_pending()
 
 
 @shared_task(base=TiplineTask, bind=True, name=ROUTE_TIPS_TASK)
