@@ -129,8 +129,8 @@ def normalize(
     import hashlib  # noqa: PLC0415
 
     from services.ingest.errors import RejectedPayload  # noqa: PLC0415
+    from services.ingest.payloads import parse_json_body  # noqa: PLC0415
     from services.ingest.platforms import NORMALIZERS  # noqa: PLC0415
-    from services.ingest.platforms.facebook import parse_json_body  # noqa: PLC0415
 
     if platform not in NORMALIZERS:
         raise typer.BadParameter(f"unknown platform; known: {', '.join(sorted(NORMALIZERS))}")

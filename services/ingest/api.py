@@ -17,7 +17,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from services.ingest.errors import PayloadTooLarge, RejectedPayload
-from services.ingest.platforms.facebook import normalize_facebook, parse_json_body
+from services.ingest.payloads import parse_json_body
+from services.ingest.platforms.facebook import normalize_facebook
 from services.ingest.service import IngestService, RawReceipt
 from services.ingest.signatures import verify_meta_signature
 from shared.contracts import Source

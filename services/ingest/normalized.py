@@ -17,10 +17,23 @@ class Ignored(BaseModel):
     detail: str
 
 
+class Hydration(BaseModel):
+    """A tip whose content the payload did not carry (TikTok comment webhooks, EU TikTok DMs):
+    ingest fetches it from the platform's API and then stores the tip with its text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    platform: str
+    kind: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    tip_id: str
+    params: dict[str, str]
+
+
 class NormalizedBatch(BaseModel):
-    """Every item of one payload, each either a tip or an ignored item with its reason."""
+    """Every item of one payload, each a tip, an ignored item with its reason, or a fetch to make."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tips: tuple[Tip, ...] = ()
     ignored: tuple[Ignored, ...] = ()
+    hydrations: tuple[Hydration, ...] = ()

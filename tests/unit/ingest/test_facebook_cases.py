@@ -11,8 +11,9 @@ import pytest
 
 from services.ingest.errors import MalformedPayload, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
+from services.ingest.payloads import parse_json_body
 from services.ingest.platforms import NORMALIZERS
-from services.ingest.platforms.facebook import normalize_facebook, parse_json_body
+from services.ingest.platforms.facebook import normalize_facebook
 from shared.contracts import Attachment, Platform, Source, TipEvent, TipKind, tip_id_for
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "facebook"

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from services.ingest.normalized import NormalizedBatch
-from services.ingest.platforms.facebook import normalize_facebook, parse_json_body
+from services.ingest.payloads import parse_json_body
+from services.ingest.platforms.facebook import normalize_facebook
 from shared.contracts import Platform, Source, Tip, TipEvent, TipKind, tip_id_for
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "facebook"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from services.ingest.errors import RejectedPayload
 from services.ingest.normalized import NormalizedBatch
-from services.ingest.platforms.facebook import normalize_facebook, parse_json_body
+from services.ingest.payloads import parse_json_body
+from services.ingest.platforms.facebook import normalize_facebook
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "facebook"
 INGESTED_AT = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.ingest.errors import MalformedPayload
-from services.ingest.platforms.facebook import parse_json_body
+from services.ingest.payloads import parse_json_body
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "facebook"
 
