@@ -41,9 +41,23 @@ class Settings(BaseSettings):
     log_format: str = Field(default="auto", pattern="^(auto|json|console)$")
     log_level: str = "INFO"
 
-    # ingest
+    # ingest: one secret per platform; a platform whose secret is a placeholder is refused in
+    # production (its endpoint answers 503) rather than verified with a publicly known key.
     meta_app_secret: str = PLACEHOLDER_PREFIX + "meta-app-secret"
     meta_verify_token: str = PLACEHOLDER_PREFIX + "meta-verify-token"
+    instagram_app_secret: str | None = None  # None: the Meta app secret
+    whatsapp_app_secret: str | None = None  # None: the Meta app secret
+    x_consumer_secret: str = PLACEHOLDER_PREFIX + "x-consumer-secret"
+    x_client_secret: str = PLACEHOLDER_PREFIX + "x-client-secret"
+    x_bearer_token: str = PLACEHOLDER_PREFIX + "x-bearer-token"
+    x_api_base: str = "https://api.x.com"
+    tiktok_client_secret: str = PLACEHOLDER_PREFIX + "tiktok-client-secret"
+    tiktok_access_token: str = PLACEHOLDER_PREFIX + "tiktok-access-token"
+    tiktok_api_base: str = "https://business-api.tiktok.com/open_api/v1.3"
+    tiktok_signature_tolerance_seconds: int = Field(default=300, ge=1)
+    telegram_secret_token: str = PLACEHOLDER_PREFIX + "telegram-secret-token"
+    telegram_bot_id: str = "telegram"
+    webcare_tokens: dict[str, str] = Field(default_factory=dict)  # agent -> bearer token
     raw_payload_policy: RawPayloadPolicy = RawPayloadPolicy.STORE
     max_body_bytes: int = 3 * 1024 * 1024
     relay_batch_size: int = Field(default=200, ge=1, le=5000)
@@ -72,6 +86,13 @@ class Settings(BaseSettings):
             if self.database_url.startswith("sqlite") or self.broker_url.startswith("memory"):
                 raise ValueError("production needs PostgreSQL and RabbitMQ URLs")
         return self
+
+    def secret(self, name: str) -> str | None:
+        """A platform secret, or None where production must not use its placeholder."""
+        value = str(getattr(self, name))
+        if self.environment is Environment.PRODUCTION and value.startswith(PLACEHOLDER_PREFIX):
+            return None
+        return value
 
     @property
     def uses_embedded_broker(self) -> bool:

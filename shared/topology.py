@@ -36,13 +36,17 @@ TEAM_ROUTING_PREFIX = "team."
 
 # Task names: the only way one service asks another for work.
 IMPORT_TIPS_TASK = "tipline.ingest.import_tips"
+FETCH_CONTENT_TASK = "tipline.ingest.fetch_content"
 CLASSIFY_TIPS_TASK = "tipline.classify.classify_tips"
 ROUTE_TIPS_TASK = "tipline.referral.route_tips"
+WITHDRAW_TIPS_TASK = "tipline.referral.withdraw_tips"
 
 TASK_QUEUES: dict[str, str] = {
     IMPORT_TIPS_TASK: INGEST_QUEUE,
+    FETCH_CONTENT_TASK: INGEST_QUEUE,
     CLASSIFY_TIPS_TASK: CLASSIFY_QUEUE,
     ROUTE_TIPS_TASK: REFERRAL_QUEUE,
+    WITHDRAW_TIPS_TASK: REFERRAL_QUEUE,
 }
 
 SERVICE_QUEUES: dict[str, str] = {

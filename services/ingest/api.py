@@ -8,19 +8,18 @@ never a 200 for a message that was not kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from services.ingest.adapters import ADAPTERS, PlatformAdapter, PlatformNotConfiguredError
 from services.ingest.errors import PayloadTooLarge, RejectedPayload
 from services.ingest.payloads import parse_json_body
-from services.ingest.platforms.facebook import normalize_facebook
 from services.ingest.service import IngestService, RawReceipt
-from services.ingest.signatures import verify_meta_signature
 from shared.contracts import Source
 from shared.errors import is_retryable
 from shared.logging import get_logger
@@ -46,56 +45,61 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 class WebhookReceiver:
-    """Verifies, stores and acknowledges one platform's webhook deliveries."""
+    """Verifies, stores and acknowledges every platform's webhook deliveries."""
 
     def __init__(self, service: IngestService, settings: Settings, on_stored: Callable[[], None]) -> None:
         self._service = service
         self._settings = settings
         self._on_stored = on_stored
 
-    def accept_facebook(self, body: bytes, signature: str | None) -> dict[str, Any]:
-        """Verify, normalise and store one Facebook delivery; raises RejectedPayload."""
-        raw = RawReceipt("facebook", Source.WEBHOOK.value, body, datetime.now(UTC))
+    def accept(self, adapter: PlatformAdapter, body: bytes, headers: Mapping[str, str]) -> dict[str, Any]:
+        """Verify, normalise and store one delivery; raises RejectedPayload or PlatformNotConfiguredError."""
+        raw = RawReceipt(adapter.name, Source.WEBHOOK.value, body, datetime.now(UTC))
         try:
-            verify_meta_signature(body, signature, self._settings.meta_app_secret)
-            payload = parse_json_body(body)
-            batch = normalize_facebook(payload, raw_sha256=raw.sha256, ingested_at=raw.received_at)
+            scheme = adapter.verify(body, headers, self._settings)
+            batch = adapter.normalized(parse_json_body(body), raw.sha256, raw.received_at)
         except RejectedPayload as exc:
             self._service.record_rejected(raw, exc.reason, exc.status_code)
-            log.warning("webhook_rejected", platform="facebook", status=exc.status_code, raw_sha256=raw.sha256)
+            log.warning("webhook_rejected", platform=adapter.name, status=exc.status_code, raw_sha256=raw.sha256)
             raise
-        result = self._service.store(batch, raw, signature="valid")
-        if result.new:
+        result = self._service.store(batch, raw, signature=f"valid ({scheme})")
+        if result.new or result.fetches:
             self._on_stored()
-        log.info("webhook_stored", platform="facebook", raw_sha256=raw.sha256, **result.summary)
+        log.info("webhook_stored", platform=adapter.name, raw_sha256=raw.sha256, **result.summary)
         return result.summary
 
 
 def build_router(receiver: WebhookReceiver, settings: Settings) -> APIRouter:
-    """The webhook routes bound to ``receiver``."""
+    """The webhook routes: ``/webhooks/<platform>`` for every adapter."""
     router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
-    @router.get("/facebook", response_class=PlainTextResponse)
-    def facebook_handshake(
-        mode: Annotated[str | None, Query(alias="hub.mode")] = None,
-        token: Annotated[str | None, Query(alias="hub.verify_token")] = None,
-        challenge: Annotated[str | None, Query(alias="hub.challenge")] = None,
-    ) -> Response:
-        """Meta's subscription handshake: echo the challenge when the verify token matches."""
-        if mode == "subscribe" and token == settings.meta_verify_token and challenge is not None:
-            return PlainTextResponse(challenge)
-        log.warning("webhook_handshake_refused", platform="facebook")
-        return PlainTextResponse("verification failed", status_code=403)
+    def adapter_for(platform: str) -> PlatformAdapter:
+        adapter = ADAPTERS.get(platform)
+        if adapter is None:
+            raise HTTPException(404, f"no webhook for platform '{platform}'")
+        return adapter
 
-    @router.post("/facebook")
-    async def facebook_delivery(request: Request) -> Response:
-        """A Page webhook delivery (feed changes and Messenger events, batched)."""
+    @router.get("/{platform}")
+    def handshake(platform: str, request: Request) -> Response:
+        """The platform's subscription or challenge handshake."""
+        adapter = adapter_for(platform)
+        if adapter.handshake is None:
+            raise HTTPException(405, f"{platform} has no handshake")
+        answer = adapter.handshake(dict(request.query_params), settings)
+        if answer.status != 200:
+            log.warning("webhook_handshake_refused", platform=platform)
+        return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
+
+    @router.post("/{platform}")
+    async def delivery(platform: str, request: Request) -> Response:
+        """One webhook delivery: verified over the raw bytes, stored, then acknowledged."""
+        adapter = adapter_for(platform)
         try:
             body = await _read_body(request, settings.max_body_bytes)
         except PayloadTooLarge as exc:
             return _rejection(exc)
-        signature = request.headers.get("x-hub-signature-256")
-        return await _stored_or_error(lambda: receiver.accept_facebook(body, signature))
+        headers = {key.lower(): value for key, value in request.headers.items()}
+        return await _stored_or_error(lambda: receiver.accept(adapter, body, headers))
 
     return router
 
@@ -105,9 +109,12 @@ async def _stored_or_error(accept: Callable[[], dict[str, Any]]) -> Response:
         summary = await run_in_threadpool(accept)
     except RejectedPayload as exc:
         return _rejection(exc)
+    except PlatformNotConfiguredError as exc:
+        log.error("webhook_platform_not_configured", reason=str(exc))
+        return JSONResponse({"error": "not_configured", "reason": str(exc)}, status_code=503)
     except Exception as exc:
         if not is_retryable(exc):
             raise
-        log.error("webhook_store_unavailable", error_type=type(exc).__name__)  # noqa: TRY400 - no traceback: it may quote data
+        log.error("webhook_store_unavailable", error_type=type(exc).__name__)
         return JSONResponse({"error": "unavailable", "reason": "storage unavailable, retry"}, status_code=503)
     return JSONResponse({"status": "stored", **summary})

@@ -20,8 +20,8 @@ from shared.contracts import Tip, TipBatch
 from shared.logging import get_logger
 from shared.messaging import Publisher
 from shared.storage.db import transaction
-from shared.storage.models import TipRow
-from shared.topology import CLASSIFY_TIPS_TASK
+from shared.storage.models import HydrationRow, TipRow
+from shared.topology import CLASSIFY_TIPS_TASK, FETCH_CONTENT_TASK
 
 log = get_logger(__name__)
 
@@ -40,7 +40,7 @@ class TipRelay:
             rows = list(
                 session.execute(
                     select(TipRow)
-                    .where(TipRow.forwarded_at.is_(None))
+                    .where(TipRow.forwarded_at.is_(None), TipRow.awaiting_fetch.is_(False))
                     .order_by(TipRow.ingested_at)
                     .limit(self._batch_size)
                     .with_for_update(skip_locked=True)
@@ -56,8 +56,29 @@ class TipRelay:
         log.info("tips_forwarded", count=len(rows))
         return len(rows)
 
+    def forward_fetches(self) -> int:
+        """Ask the ingest worker to fetch the content of pending hydrations; return how many."""
+        with transaction(self._sessions) as session:
+            rows = list(
+                session.execute(
+                    select(HydrationRow)
+                    .where(HydrationRow.forwarded_at.is_(None))
+                    .limit(self._batch_size)
+                    .with_for_update(skip_locked=True)
+                ).scalars()
+            )
+            if not rows:
+                return 0
+            self._publisher.send_task(FETCH_CONTENT_TASK, {"tip_ids": [row.tip_id for row in rows]})
+            now = datetime.now(UTC)
+            for row in rows:
+                row.forwarded_at = now
+        return len(rows)
+
     def forward_all(self) -> int:
-        """Forward until nothing is pending."""
+        """Forward tips and fetches until nothing is pending; return the tips forwarded."""
+        while self.forward_fetches():
+            pass
         total = 0
         while forwarded := self.forward_pending():
             total += forwarded

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from services.ingest.normalized import Ignored, NormalizedBatch
+from services.ingest.normalized import Hydration, Ignored, NormalizedBatch
 from shared import audit
 from shared.contracts import Tip, TipEvent
 from shared.settings import RawPayloadPolicy
 from shared.storage.db import insert_ignoring_duplicates, transaction
-from shared.storage.models import RawPayload, TipRow, TipVersionRow
+from shared.storage.models import HydrationRow, RawPayload, TipRow, TipVersionRow
 
 ACTOR = "ingest"
 
@@ -47,6 +47,7 @@ class StoreResult:
     edited: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     ignored: int = 0
+    fetches: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -56,6 +57,7 @@ class StoreResult:
             "edited": len(self.edited),
             "deleted": len(self.deleted),
             "ignored": self.ignored,
+            "fetches": len(self.fetches),
         }
 
 
@@ -108,7 +110,9 @@ class IngestService:
         events: list[audit.NewAuditEvent] = []
         with transaction(self._sessions) as session:
             first_delivery = raw is None or self._keep_raw(session, raw, status="accepted", reason=None)
-            self._store_new(session, [t for t in batch.tips if t.event is TipEvent.NEW], result, events, signature)
+            awaiting = self._keep_hydrations(session, batch.hydrations, result, events)
+            new = [t for t in batch.tips if t.event is TipEvent.NEW]
+            self._store_new(session, new, result, events, signature, awaiting)
             for tip in batch.tips:
                 if tip.event is TipEvent.EDIT:
                     self._store_edit(session, tip, result, events)
@@ -142,13 +146,47 @@ class IngestService:
         }
         return bool(insert_ignoring_duplicates(session, RawPayload, [row], ["sha256"], RawPayload.sha256))
 
+    def _keep_hydrations(
+        self,
+        session: Session,
+        hydrations: tuple[Hydration, ...],
+        result: StoreResult,
+        events: list[audit.NewAuditEvent],
+    ) -> set[str]:
+        """Record the fetches a payload asks for; return the tip ids that must wait for theirs."""
+        rows = [
+            {
+                "tip_id": h.tip_id,
+                "platform": h.platform,
+                "kind": h.kind,
+                "params": h.params,
+                "status": "pending",
+                "attempts": 0,
+                "created_at": datetime.now(UTC),
+            }
+            for h in hydrations
+        ]
+        inserted = insert_ignoring_duplicates(session, HydrationRow, rows, ["tip_id"], HydrationRow.tip_id)
+        result.fetches.extend(sorted(inserted))
+        events.extend(
+            audit.NewAuditEvent(h.tip_id, "ingest", "fetch_requested", ACTOR, {"kind": h.kind})
+            for h in hydrations
+            if h.tip_id in inserted
+        )
+        return {h.tip_id for h in hydrations}
+
     def _store_new(
-        self, session: Session, tips: list[Tip], result: StoreResult, events: list[audit.NewAuditEvent], signature: str
+        self,
+        session: Session,
+        tips: list[Tip],
+        result: StoreResult,
+        events: list[audit.NewAuditEvent],
+        signature: str,
+        awaiting: set[str],
     ) -> None:
         unique = list({(t.platform, t.platform_message_id): t for t in tips}.values())
-        inserted = insert_ignoring_duplicates(
-            session, TipRow, [_tip_row(t) for t in unique], ["platform", "platform_message_id"], TipRow.tip_id
-        )
+        rows = [{**_tip_row(t), "awaiting_fetch": t.tip_id in awaiting} for t in unique]
+        inserted = insert_ignoring_duplicates(session, TipRow, rows, ["platform", "platform_message_id"], TipRow.tip_id)
         for tip in tips:
             if tip.tip_id in inserted and tip.tip_id not in result.new:
                 result.new.append(tip.tip_id)

@@ -15,7 +15,7 @@ Every decision carries a snake_case ``rule`` and a ``reason`` a person can follo
 
 from __future__ import annotations
 
-from shared.contracts import Classification, RouteDecision, Tip, Urgency
+from shared.contracts import Classification, RouteDecision, Tip, TipEvent, Urgency
 from shared.topology import EMERGENCY_QUEUE, REVIEW_QUEUE, TEAM_ROUTING_PREFIX
 
 from .registry import INTAKE, Account, Registry, intake_routing_key
@@ -29,6 +29,7 @@ RULE_AMBIGUOUS_PLACE_REVIEW = "ambiguous_place_review"
 RULE_ACCOUNT = "account"
 RULE_UNIT_INTAKE = "unit_intake"
 RULE_NATIONAL_REVIEW = "national_review"
+RULE_NO_TEXT = "no_text"
 
 
 def route(
@@ -37,15 +38,20 @@ def route(
     """Where a classified tip goes, with the rule that fired and the reason."""
     if not 0.0 <= review_low <= review_high <= 1.0:
         raise ValueError(f"review band [{review_low}, {review_high}) is not within [0, 1]")
-    if not classification.reportable:
-        return _not_reportable(classification)
+    if tip.text is None and tip.event is not TipEvent.DELETE:
+        return _review(
+            RULE_NO_TEXT, "the message has no text (attachments only, or content not fetched) → webcare review"
+        )
     uncertain = review_low <= classification.reportable_score < review_high
-    if classification.urgency is Urgency.EMERGENCY:
+    if classification.reportable and classification.urgency is Urgency.EMERGENCY:
         # An emergency outranks doubt about reportability: missing one is the worst error, and
         # the emergency desk judges the message anyway.
         return _emergency(destination(tip, classification, registry), classification, uncertain=uncertain)
     if uncertain:
+        # Either side of the classifier's own threshold: a person decides, not the score.
         return _uncertain(classification, review_low, review_high)
+    if not classification.reportable:
+        return _not_reportable(classification)
     return destination(tip, classification, registry)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -56,6 +56,56 @@ class TipRow(Base):
     data: Mapped[dict[str, Any]]
     forwarded_at: Mapped[datetime | None] = mapped_column(index=True)
     outcome: Mapped[str | None] = mapped_column(String(32))
+    # Held back from classify until its content is fetched (TikTok sends comment ids only).
+    awaiting_fetch: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class HydrationRow(Base):
+    """A fetch of content a webhook did not carry; ``forwarded_at`` is its outbox marker."""
+
+    __tablename__ = "hydrations"
+
+    tip_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(32))
+    params: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    forwarded_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class PollCursorRow(Base):
+    """Where a poller left off, so a restart neither misses nor refetches messages."""
+
+    __tablename__ = "poll_cursors"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[datetime]
+
+
+class ForwardRow(Base):
+    """A webcare agent's hand-in of a message, with the agent's note."""
+
+    __tablename__ = "forwards"
+
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.tip_id"), primary_key=True)
+    agent: Mapped[str] = mapped_column(String(128))
+    note: Mapped[str | None] = mapped_column(Text)
+    forwarded_at: Mapped[datetime]
+
+
+class ImportProgressRow(Base):
+    """How far the import of one file (by content hash) got, so an import can resume."""
+
+    __tablename__ = "import_progress"
+
+    file_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    lines_done: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
 
 
 class TipVersionRow(Base):

@@ -163,3 +163,18 @@ def test_an_inverted_review_band_is_refused(registry: Registry) -> None:
     tip = make_tip("Inbraak in Zevenaar")
     with pytest.raises(ValueError, match="review band"):
         route(tip, make_classification(tip), registry, review_low=0.6, review_high=0.4)
+
+
+def test_an_unsure_not_reportable_score_is_reviewed_by_a_person(registry: Registry) -> None:
+    tip = make_tip("die jongens bij het station zijn er weer")
+    decision = _route(tip, make_classification(tip, reportable=False, score=0.40), registry)
+    assert decision.rule == "review_uncertain"
+    assert decision.queues == ("tipline.review",)
+
+
+def test_a_message_without_text_goes_to_review(registry: Registry) -> None:
+    tip = make_tip("placeholder").model_copy(update={"text": None})
+    decision = _route(tip, make_classification(tip, reportable=False, score=0.0), registry)
+    assert decision.rule == "no_text"
+    assert decision.review
+    assert decision.queues == ("tipline.review",)

@@ -1,0 +1,84 @@
+"""One adapter per platform: how its webhook is verified, answered and normalised.
+
+The HTTP layer, ``tipline normalize`` and the tests all look platforms up here, so adding a
+platform means adding its module under ``platforms/`` and one entry below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from services.ingest.normalized import NormalizedBatch
+from services.ingest.platforms.facebook import normalize_facebook
+from services.ingest.signatures import verify_meta_signature
+from shared.contracts import Source
+from shared.settings import Settings
+
+Verify = Callable[[bytes, Mapping[str, str], Settings], str]
+Normalize = Callable[..., NormalizedBatch]
+
+
+@dataclass(frozen=True, slots=True)
+class HandshakeAnswer:
+    status: int
+    media_type: str
+    body: str
+
+
+Handshake = Callable[[Mapping[str, str], Settings], HandshakeAnswer]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformAdapter:
+    """Everything platform-specific the webhook endpoint needs."""
+
+    name: str
+    secret_setting: str
+    verify: Verify
+    normalize: Normalize
+    handshake: Handshake | None = None
+
+    def normalized(self, payload: dict[str, Any], raw_sha256: str | None, ingested_at: datetime) -> NormalizedBatch:
+        """The payload's tips, ignored items and fetches."""
+        return self.normalize(payload, raw_sha256=raw_sha256, ingested_at=ingested_at, source=Source.WEBHOOK)
+
+
+class PlatformNotConfiguredError(Exception):
+    """The platform's secret is not set (production refuses placeholders)."""
+
+
+def require_secret(settings: Settings, name: str) -> str:
+    """The secret called ``name``, or PlatformNotConfiguredError."""
+    value = settings.secret(name)
+    if value is None:
+        raise PlatformNotConfiguredError(f"{name} is not configured")
+    return value
+
+
+def meta_handshake(query: Mapping[str, str], settings: Settings) -> HandshakeAnswer:
+    """Meta's subscription handshake: echo ``hub.challenge`` when the verify token matches."""
+    token = settings.secret("meta_verify_token")
+    challenge = query.get("hub.challenge")
+    if query.get("hub.mode") == "subscribe" and token and query.get("hub.verify_token") == token and challenge:
+        return HandshakeAnswer(200, "text/plain", challenge)
+    return HandshakeAnswer(403, "text/plain", "verification failed")
+
+
+def _meta_verify(secret_setting: str) -> Verify:
+    def verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> str:
+        own = getattr(settings, secret_setting, None)
+        secret = require_secret(settings, secret_setting) if own else require_secret(settings, "meta_app_secret")
+        verify_meta_signature(body, headers.get("x-hub-signature-256"), secret)
+        return "x-hub-signature-256"
+
+    return verify
+
+
+ADAPTERS: dict[str, PlatformAdapter] = {
+    "facebook": PlatformAdapter(
+        "facebook", "meta_app_secret", _meta_verify("meta_app_secret"), normalize_facebook, meta_handshake
+    ),
+}
