@@ -174,6 +174,35 @@ def ingest(file: Annotated[Path, typer.Argument(help="JSON Lines export of tips"
 
 
 @app.command()
+def forward(
+    platform: Annotated[str, typer.Option(help="facebook, messenger, instagram, whatsapp, x, tiktok, telegram")],
+    message_id: Annotated[str, typer.Option(help="the platform's id of the message")],
+    account: Annotated[str, typer.Option(help="the police account that received it")],
+    text: Annotated[str, typer.Option(help="the message, or a screenshot's text")],
+    note: Annotated[str | None, typer.Option(help="the agent's note for the desk")] = None,
+    kind: Annotated[str, typer.Option(help="dm, comment or post")] = "dm",
+    url: Annotated[str, typer.Option(envvar="TIPLINE_URL")] = "http://127.0.0.1:8000",
+    token: Annotated[str | None, typer.Option(envvar="TIPLINE_WEBCARE_TOKEN", help="the agent's token")] = None,
+) -> None:
+    """Hand a message in as a webcare agent (through the server's /forwards endpoint)."""
+    import httpx  # noqa: PLC0415
+
+    body = {"platform": platform, "platform_message_id": message_id, "account": account, "text": text, "kind": kind}
+    if note:
+        body["note"] = note
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        response = httpx.post(f"{url.rstrip('/')}/forwards", json=body, headers=headers, timeout=10)
+    except httpx.HTTPError as exc:
+        err.print(f"cannot reach {url}: {type(exc).__name__}")
+        raise typer.Exit(2) from exc
+    if response.status_code >= 400:
+        err.print(f"refused ({response.status_code}): {response.text[:300]}")
+        raise typer.Exit(1)
+    print(response.text)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from services.ingest.api import WebhookReceiver, build_router
+from services.ingest.api import WebhookReceiver, build_forward_router, build_router
 from services.ingest.relay import RelayThread
 from services.ingest.tasks import build_ingest
 from shared.runtime import Runtime
@@ -29,6 +29,7 @@ def create_app(runtime: Runtime, *, run_relay: bool = True) -> FastAPI:
 
     app = FastAPI(title="Tipline", version="0.1.0", lifespan=lifespan)
     app.include_router(build_router(receiver, runtime.settings))
+    app.include_router(build_forward_router(service, runtime.settings, relay_thread.notify))
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, str]:

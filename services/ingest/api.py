@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from services.ingest.adapters import ADAPTERS, PlatformAdapter, PlatformNotConfiguredError
 from services.ingest.errors import PayloadTooLarge, RejectedPayload
+from services.ingest.forwards import ForwardRequest, UnknownAgentError, accept_forward, agent_for_token
 from services.ingest.payloads import parse_json_body
 from services.ingest.service import IngestService, RawReceipt
 from shared.contracts import Source
@@ -67,6 +68,29 @@ class WebhookReceiver:
             self._on_stored()
         log.info("webhook_stored", platform=adapter.name, raw_sha256=raw.sha256, **result.summary)
         return result.summary
+
+
+def build_forward_router(service: IngestService, settings: Settings, on_stored: Callable[[], None]) -> APIRouter:
+    """``POST /forwards``: webcare agents hand in messages, with a bearer token."""
+    router = APIRouter(tags=["webcare"])
+
+    @router.post("/forwards", status_code=201)
+    def forward(request: ForwardRequest, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Hand in a message with the platform's id, the receiving account and a note."""
+        token = authorization.removeprefix("Bearer ").strip() if authorization else None
+        try:
+            agent = agent_for_token(token, settings.webcare_tokens)
+        except UnknownAgentError as exc:
+            log.warning("forward_refused")
+            raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
+        result = accept_forward(service, request, agent)
+        if result.new:
+            on_stored()
+        log.info("forward_stored", agent=agent, **result.summary)
+        tip_id = (result.new or result.duplicates)[0]
+        return {"tip_id": tip_id, "status": "stored" if result.new else "already_known"}
+
+    return router
 
 
 def build_router(receiver: WebhookReceiver, settings: Settings) -> APIRouter:

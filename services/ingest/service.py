@@ -21,7 +21,7 @@ from shared import audit
 from shared.contracts import Tip, TipEvent
 from shared.settings import RawPayloadPolicy
 from shared.storage.db import insert_ignoring_duplicates, transaction
-from shared.storage.models import HydrationRow, RawPayload, TipRow, TipVersionRow
+from shared.storage.models import ForwardRow, HydrationRow, RawPayload, TipRow, TipVersionRow
 
 ACTOR = "ingest"
 
@@ -104,8 +104,17 @@ class IngestService:
         self._sessions = sessions
         self._raw_policy = raw_policy
 
-    def store(self, batch: NormalizedBatch, raw: RawReceipt | None, signature: str = "not_applicable") -> StoreResult:
-        """Keep the raw payload and every tip of ``batch`` in one transaction."""
+    def store(
+        self,
+        batch: NormalizedBatch,
+        raw: RawReceipt | None,
+        signature: str = "not_applicable",
+        forward: tuple[str, str | None] | None = None,
+    ) -> StoreResult:
+        """Keep the raw payload and every tip of ``batch`` in one transaction.
+
+        ``forward`` is (agent, note) when a webcare agent handed the batch in.
+        """
         result = StoreResult(ignored=len(batch.ignored))
         events: list[audit.NewAuditEvent] = []
         with transaction(self._sessions) as session:
@@ -118,11 +127,23 @@ class IngestService:
                     self._store_edit(session, tip, result, events)
                 elif tip.event is TipEvent.DELETE:
                     self._store_delete(session, tip, result, events)
+            if forward is not None:
+                events.extend(self._keep_forward(session, batch.tips, *forward))
             if first_delivery:  # a platform's retry of the same body was already accounted for
                 platform = raw.platform if raw else "import"
                 events.extend(_ignored_event(platform, item, raw.sha256 if raw else None) for item in batch.ignored)
             audit.append(session, events)
         return result
+
+    @staticmethod
+    def _keep_forward(
+        session: Session, tips: tuple[Tip, ...], agent: str, note: str | None
+    ) -> list[audit.NewAuditEvent]:
+        now = datetime.now(UTC)
+        rows = [{"tip_id": t.tip_id, "agent": agent, "note": note, "forwarded_at": now} for t in tips]
+        inserted = insert_ignoring_duplicates(session, ForwardRow, rows, ["tip_id"], ForwardRow.tip_id)
+        details = {"agent": agent, "with_note": note is not None}
+        return [audit.NewAuditEvent(tip_id, "ingest", "forwarded", ACTOR, details) for tip_id in sorted(inserted)]
 
     def record_rejected(self, raw: RawReceipt, reason: str, status_code: int) -> None:
         """Keep the evidence of a rejected payload (its hash, per policy its bytes) and why."""
