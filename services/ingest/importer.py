@@ -1,4 +1,4 @@
-"""JSON Lines exports (the shape of ``data/tips-dev.jsonl``) to tips, one line at a time.
+"""JSON Lines and CSV exports (the fields of ``data/tips-dev.jsonl``) to tips, one record at a time.
 
 A bad line is reported with its number and the file goes on: an import of 100,000 lines should
 not fail on line 73,012.
@@ -6,6 +6,7 @@ not fail on line 73,012.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from datetime import datetime
@@ -32,7 +33,10 @@ def parse_import_line(line: str, *, line_no: int, ingested_at: datetime) -> Tip:
 
 
 def iter_import_file(path: Path, ingested_at: datetime) -> Iterator[tuple[int, Tip | RejectedPayload]]:
-    """Yield ``(line number, tip or rejection)`` for every non-blank line of a JSON Lines file."""
+    """Yield ``(line number, tip or rejection)`` for every record of a JSON Lines or CSV file."""
+    if path.suffix.lower() == ".csv":
+        yield from _iter_csv(path, ingested_at)
+        return
     with path.open("rb") as handle:
         for line_no, raw in enumerate(handle, start=1):
             try:
@@ -42,6 +46,24 @@ def iter_import_file(path: Path, ingested_at: datetime) -> Iterator[tuple[int, T
                 yield line_no, parse_import_line(line, line_no=line_no, ingested_at=ingested_at)
             except RejectedPayload as exc:
                 yield line_no, exc
+
+
+def _iter_csv(path: Path, ingested_at: datetime) -> Iterator[tuple[int, Tip | RejectedPayload]]:
+    """CSV with a header row naming the same fields; the line number is the record's first line."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in _REQUIRED if name not in (reader.fieldnames or [])]
+        if missing:
+            yield 1, MalformedPayload(f"line 1: CSV header lacks {', '.join(missing)}")
+            return
+        line_no = reader.line_num + 1
+        for row in reader:
+            record = {key: value for key, value in row.items() if key is not None and value not in (None, "")}
+            try:
+                yield line_no, _record_to_tip(record, ingested_at)
+            except MalformedPayload as exc:
+                yield line_no, MalformedPayload(f"line {line_no}: {exc.reason}")
+            line_no = reader.line_num + 1
 
 
 def _decode(raw: bytes, line_no: int) -> str:

@@ -104,6 +104,10 @@ class IngestService:
         self._sessions = sessions
         self._raw_policy = raw_policy
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
     def store(
         self,
         batch: NormalizedBatch,
