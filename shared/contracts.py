@@ -181,6 +181,12 @@ class TipBatch(Contract):
     tips: tuple[Tip, ...] = Field(min_length=1)
 
 
+class WithdrawnTips(Contract):
+    """Tips their authors deleted: their tickets must drop the evidence they carried."""
+
+    tip_ids: tuple[str, ...] = Field(min_length=1)
+
+
 class ClassifiedBatch(Contract):
     """The referral stage's input: tips with their classification."""
 
@@ -246,6 +252,7 @@ class Referral(Contract):
     route_reason: RouteDecision
     provenance: tuple[ProvenanceEntry, ...] = Field(min_length=1)
     reporter_ids: tuple[str, ...] = ()
+    withdrawn_tip_ids: tuple[str, ...] = ()
     status: ReferralStatus = ReferralStatus.NEW
     created_at: UtcDatetime
     sla_due: UtcDatetime

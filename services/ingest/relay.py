@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.contracts import Tip, TipBatch
+from shared.contracts import Tip, TipBatch, WithdrawnTips
 from shared.logging import get_logger
 from shared.messaging import Publisher
 from shared.storage.db import transaction
 from shared.storage.models import HydrationRow, TipRow
-from shared.topology import CLASSIFY_TIPS_TASK, FETCH_CONTENT_TASK
+from shared.topology import CLASSIFY_TIPS_TASK, FETCH_CONTENT_TASK, WITHDRAW_TIPS_TASK
 
 log = get_logger(__name__)
 
@@ -35,7 +35,11 @@ class TipRelay:
         self._batch_size = batch_size
 
     def forward_pending(self) -> int:
-        """Forward one batch of pending tips; return how many were forwarded."""
+        """Forward one batch of pending tips; return how many were forwarded.
+
+        Live tips go to classify; tombstones of tips that were already forwarded go to referral,
+        which withdraws their evidence from any ticket.
+        """
         with transaction(self._sessions) as session:
             rows = list(
                 session.execute(
@@ -48,12 +52,16 @@ class TipRelay:
             )
             if not rows:
                 return 0
-            batch = TipBatch(tips=tuple(Tip.model_validate(row.data) for row in rows))
-            self._publisher.send_task(CLASSIFY_TIPS_TASK, batch.model_dump(mode="json"))
+            live = [Tip.model_validate(row.data) for row in rows if not row.deleted]
+            withdrawn = [row.tip_id for row in rows if row.deleted]
+            if live:
+                self._publisher.send_task(CLASSIFY_TIPS_TASK, TipBatch(tips=tuple(live)).model_dump(mode="json"))
+            if withdrawn:
+                self._publisher.send_task(WITHDRAW_TIPS_TASK, WithdrawnTips(tip_ids=tuple(withdrawn)).model_dump())
             now = datetime.now(UTC)
             for row in rows:
                 row.forwarded_at = now
-        log.info("tips_forwarded", count=len(rows))
+        log.info("tips_forwarded", count=len(live), withdrawn=len(withdrawn))
         return len(rows)
 
     def forward_fetches(self) -> int:

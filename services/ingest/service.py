@@ -240,7 +240,9 @@ class IngestService:
         else:
             row.deleted = True
             row.data = {**row.data, "text": None, "event": TipEvent.DELETE.value}
-            row.forwarded_at = row.forwarded_at or now  # a withdrawn message is never classified
+            # Never forwarded: it never will be. Already forwarded: forward the tombstone, so
+            # referral withdraws the deleted message from its ticket.
+            row.forwarded_at = now if row.forwarded_at is None else None
         result.deleted.append(tip.tip_id)
         events.append(audit.NewAuditEvent(tip.tip_id, "ingest", "deleted", ACTOR, {"tombstone": True}))
 

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from services.referral.registry import Registry
 from services.referral.routing import route
-from services.referral.tickets import build_referral
+from services.referral.tickets import build_referral, without_tip
 from shared import audit
-from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, RouteDecision
+from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, RouteDecision, WithdrawnTips
 from shared.logging import get_logger
 from shared.messaging import DeskMessage, Publisher
 from shared.storage.db import insert_ignoring_duplicates, transaction
@@ -29,6 +29,7 @@ ACTOR = "referral"
 NOT_REPORTABLE = "not_reportable"
 REFERRED = "referred"
 REVIEW = "review"
+WITHDRAWN = "withdrawn"
 log = get_logger(__name__)
 
 
@@ -137,12 +138,13 @@ class ReferralService:
     def _undecided(session: Session, batch: ClassifiedBatch) -> list[ClassifiedTip]:
         """The batch's tips that have no outcome yet (a redelivery skips the rest), once each."""
         tip_ids = [item.tip.tip_id for item in batch.items]
-        decided = set(
-            session.execute(
-                select(TipRow.tip_id).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_not(None))
-            ).scalars()
-        )
-        unique = {item.tip.tip_id: item for item in batch.items if item.tip.tip_id not in decided}
+        query = select(TipRow.tip_id, TipRow.deleted).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_(None))
+        states: dict[str, bool] = {tip_id: is_deleted for tip_id, is_deleted in session.execute(query)}
+        # Deleted while it was being classified: nothing to refer; the tombstone is the record.
+        deleted = [tip_id for tip_id, is_deleted in states.items() if is_deleted]
+        if deleted:
+            session.execute(update(TipRow).where(TipRow.tip_id.in_(deleted)).values(outcome=WITHDRAWN))
+        unique = {item.tip.tip_id: item for item in batch.items if states.get(item.tip.tip_id) is False}
         return list(unique.values())
 
     @staticmethod
@@ -159,6 +161,34 @@ class ReferralService:
             by_outcome.setdefault(_outcome(decision), []).append(item.tip.tip_id)
         for outcome, tip_ids in by_outcome.items():
             session.execute(update(TipRow).where(TipRow.tip_id.in_(tip_ids)).values(outcome=outcome))
+
+    def withdraw(self, withdrawn: WithdrawnTips) -> list[str]:
+        """Drop deleted messages' text and evidence from their tickets; republish those tickets."""
+        with transaction(self._sessions) as session:
+            links = session.execute(
+                select(ReferralTipRow.tip_id, ReferralTipRow.referral_id).where(
+                    ReferralTipRow.tip_id.in_(withdrawn.tip_ids)
+                )
+            ).all()
+            events = [self._withdraw_one(session, tip_id, referral_id) for tip_id, referral_id in links]
+            audit.append(session, [event for event in events if event is not None])
+        changed = [referral_id for (_, referral_id), event in zip(links, events, strict=True) if event is not None]
+        self.publish_pending()
+        return changed
+
+    @staticmethod
+    def _withdraw_one(session: Session, tip_id: str, referral_id: str) -> audit.NewAuditEvent | None:
+        row = session.get(ReferralRow, referral_id, with_for_update=True)
+        if row is None:
+            return None
+        referral = Referral.model_validate(row.data)
+        if tip_id in referral.withdrawn_tip_ids:
+            return None
+        updated = without_tip(referral, tip_id)
+        row.data = updated.model_dump(mode="json")
+        row.published_at = None  # the desks get the updated ticket
+        details = {"tip_id": tip_id, "remaining_tips": len(updated.tip_ids) - len(updated.withdrawn_tip_ids)}
+        return audit.NewAuditEvent(referral_id, "referral", "evidence_withdrawn", ACTOR, details)
 
     def publish_pending(self, tip_ids: Iterable[str] | None = None) -> int:
         """Publish every unpublished ticket (of ``tip_ids``, or all) to its desk queues."""

@@ -10,10 +10,10 @@ from celery.signals import worker_ready
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
 from shared.celery_app import TiplineTask
-from shared.contracts import ClassifiedBatch
+from shared.contracts import ClassifiedBatch, WithdrawnTips
 from shared.messaging import CeleryPublisher
 from shared.runtime import Runtime, current_runtime
-from shared.topology import ROUTE_TIPS_TASK
+from shared.topology import ROUTE_TIPS_TASK, WITHDRAW_TIPS_TASK
 
 
 def build_service(runtime: Runtime) -> ReferralService:
@@ -29,6 +29,12 @@ def build_service(runtime: Runtime) -> ReferralService:
 def _service() -> ReferralService:
     runtime = current_runtime()
     return runtime.component("referral.service", lambda: build_service(runtime))
+
+
+@shared_task(base=TiplineTask, bind=True, name=WITHDRAW_TIPS_TASK)
+def withdraw_tips(self: TiplineTask, payload: dict[str, Any]) -> None:
+    """Withdraw deleted messages from their tickets."""
+    self.handle(payload, lambda body: _service().withdraw(WithdrawnTips.model_validate(body)))
 
 
 @worker_ready.connect

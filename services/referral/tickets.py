@@ -125,3 +125,21 @@ def build_referral(
         created_at=now,
         sla_due=sla_due(urgency, now),
     )
+
+
+WITHDRAWN_SUMMARY = "[the citizen deleted this message; its text and evidence were withdrawn]"
+
+
+def without_tip(referral: Referral, tip_id: str) -> Referral:
+    """The ticket with one tip's text and evidence withdrawn (its provenance stays, for the audit)."""
+    withdrawn = (*referral.withdrawn_tip_ids, tip_id)
+    remaining = [t for t in referral.tip_ids if t not in withdrawn]
+    return referral.model_copy(
+        update={
+            "withdrawn_tip_ids": withdrawn,
+            # Evidence spans quote the text; with one tip per ticket today they all go. A merged
+            # ticket keeps its other tips' evidence once merging tracks spans per tip.
+            "evidence": () if not remaining else referral.evidence,
+            "summary": WITHDRAWN_SUMMARY if not remaining else referral.summary,
+        }
+    )
