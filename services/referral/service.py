@@ -139,7 +139,7 @@ class ReferralService:
         """The batch's tips that have no outcome yet (a redelivery skips the rest), once each."""
         tip_ids = [item.tip.tip_id for item in batch.items]
         query = select(TipRow.tip_id, TipRow.deleted).where(TipRow.tip_id.in_(tip_ids), TipRow.outcome.is_(None))
-        states: dict[str, bool] = {tip_id: is_deleted for tip_id, is_deleted in session.execute(query)}
+        states: dict[str, bool] = dict(session.execute(query).all())
         # Deleted while it was being classified: nothing to refer; the tombstone is the record.
         deleted = [tip_id for tip_id, is_deleted in states.items() if is_deleted]
         if deleted:
