@@ -203,6 +203,45 @@ def forward(
 
 
 @app.command()
+def poll(
+    platform: Annotated[str, typer.Argument(help="x")],
+    account: Annotated[str, typer.Option(help="the police account's platform id")],
+    query: Annotated[str, typer.Option(help="the search query, e.g. '@PolitieVoorstad'")],
+    interval: Annotated[float, typer.Option(help="seconds between polls; 0 polls once")] = 60.0,
+) -> None:
+    """Poll a platform API for messages that have no webhook (X recent search)."""
+    import threading  # noqa: PLC0415
+
+    import httpx  # noqa: PLC0415
+
+    from services.ingest.cursors import CursorStore  # noqa: PLC0415
+    from services.ingest.polling import XSearchPoller  # noqa: PLC0415
+    from services.ingest.tasks import build_ingest  # noqa: PLC0415
+
+    if platform != "x":
+        raise typer.BadParameter("only x is polled; the other platforms deliver by webhook")
+    runtime = _runtime()
+    service, relay = build_ingest(runtime)
+    settings = runtime.settings
+    with httpx.Client(timeout=15) as client:
+        poller = XSearchPoller(
+            client,
+            CursorStore(runtime.sessions),
+            service,
+            base_url=settings.x_api_base,
+            bearer_token=settings.secret("x_bearer_token") or "",
+            account_id=account,
+            query=query,
+        )
+        if interval <= 0:
+            err.print(f"{poller.poll_once()} new tips")
+        else:
+            poller.run(interval, threading.Event())
+    if not settings.uses_embedded_broker:
+        relay.forward_all()
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,

@@ -149,6 +149,18 @@ class IngestService:
         details = {"agent": agent, "with_note": note is not None}
         return [audit.NewAuditEvent(tip_id, "ingest", "forwarded", ACTOR, details) for tip_id in sorted(inserted)]
 
+    def store_fetched(self, tip: Tip) -> None:
+        """Store content fetched for an announced tip and release it to classify."""
+        with transaction(self._sessions) as session:
+            row = session.get(TipRow, tip.tip_id, with_for_update=True)
+            if row is None:  # an EU TikTok DM: only the fetch brings the message itself
+                session.add(TipRow(**_tip_row(tip)))
+            elif not row.deleted:
+                row.data = {**tip.model_dump(mode="json"), "ingested_at": row.data["ingested_at"]}
+                row.awaiting_fetch = False
+            details = {"platform": tip.platform.value, "source": tip.source.value}
+            audit.append(session, [audit.NewAuditEvent(tip.tip_id, "ingest", "content_fetched", ACTOR, details)])
+
     def record_rejected(self, raw: RawReceipt, reason: str, status_code: int) -> None:
         """Keep the evidence of a rejected payload (its hash, per policy its bytes) and why."""
         with transaction(self._sessions) as session:
