@@ -6,6 +6,7 @@ platform means adding its module under ``platforms/`` and one entry below.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +14,7 @@ from typing import Any
 
 from services.ingest.normalized import NormalizedBatch
 from services.ingest.platforms.facebook import normalize_facebook
+from services.ingest.platforms.x import normalize_x, verify_x, x_crc_response
 from services.ingest.signatures import verify_meta_signature
 from shared.contracts import Source
 from shared.settings import Settings
@@ -77,8 +79,26 @@ def _meta_verify(secret_setting: str) -> Verify:
     return verify
 
 
+def x_handshake(query: Mapping[str, str], settings: Settings) -> HandshakeAnswer:
+    """X's CRC challenge: answer ``crc_token`` with its HMAC under the app's secret."""
+    token = query.get("crc_token")
+    if not token:
+        return HandshakeAnswer(400, "text/plain", "crc_token is missing")
+    secret = settings.secret("x_client_secret") or require_secret(settings, "x_consumer_secret")
+    return HandshakeAnswer(200, "application/json", json.dumps(x_crc_response(token, secret)))
+
+
+def _x_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> str:
+    consumer = settings.secret("x_consumer_secret")
+    client = settings.secret("x_client_secret")
+    if consumer is None and client is None:
+        raise PlatformNotConfiguredError("x_consumer_secret and x_client_secret are not configured")
+    return verify_x(body, headers, consumer or client or "", oauth2_secret=client)
+
+
 ADAPTERS: dict[str, PlatformAdapter] = {
     "facebook": PlatformAdapter(
         "facebook", "meta_app_secret", _meta_verify("meta_app_secret"), normalize_facebook, meta_handshake
     ),
+    "x": PlatformAdapter("x", "x_consumer_secret", _x_verify, normalize_x, x_handshake),
 }
