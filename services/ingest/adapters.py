@@ -14,6 +14,8 @@ from typing import Any
 
 from services.ingest.normalized import NormalizedBatch
 from services.ingest.platforms.facebook import normalize_facebook
+from services.ingest.platforms.instagram import normalize_instagram
+from services.ingest.platforms.whatsapp import normalize_whatsapp
 from services.ingest.platforms.x import normalize_x, verify_x, x_crc_response
 from services.ingest.signatures import verify_meta_signature
 from shared.contracts import Source
@@ -99,6 +101,12 @@ def _x_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> st
 ADAPTERS: dict[str, PlatformAdapter] = {
     "facebook": PlatformAdapter(
         "facebook", "meta_app_secret", _meta_verify("meta_app_secret"), normalize_facebook, meta_handshake
+    ),
+    "instagram": PlatformAdapter(
+        "instagram", "instagram_app_secret", _meta_verify("instagram_app_secret"), normalize_instagram, meta_handshake
+    ),
+    "whatsapp": PlatformAdapter(
+        "whatsapp", "whatsapp_app_secret", _meta_verify("whatsapp_app_secret"), normalize_whatsapp, meta_handshake
     ),
     "x": PlatformAdapter("x", "x_consumer_secret", _x_verify, normalize_x, x_handshake),
 }

@@ -119,16 +119,14 @@ def _entry_results(entry: object, raw_sha256: str | None, ingested_at: datetime,
     except _ItemError as exc:
         yield _ignored(None, "malformed_item", str(exc))
         return
-    found = False
+    results: list[_Result] = []
     for key, handler in (("changes", _change), ("messaging", _messaging), ("standby", _messaging)):
         if key in entry:
-            found = True
-            yield from _items(entry[key], key, handler, ctx)
-    if "field" in entry:
-        found = True  # Business Login for Instagram: one change directly on the entry
-        yield _guarded(_change, entry, ctx)
-    if not found:
-        yield _ignored(None, "unsupported_item", "entry has no changes, field or messaging")
+            results.extend(_items(entry[key], key, handler, ctx))
+    if "field" in entry:  # Business Login for Instagram: one change directly on the entry
+        results.append(_guarded(_change, entry, ctx))
+    # Every entry leaves a trace, even one whose lists are empty.
+    yield from results or [_ignored(None, "unsupported_item", "entry has no changes, field or messaging")]
 
 
 def _items(items: object, key: str, handler: _Handler, ctx: _Entry) -> Iterator[_Result]:
@@ -167,14 +165,14 @@ def _guess_id(item: object) -> str | None:
 
 def _change(item: object, ctx: _Entry) -> _Result:
     change = _dict(item, "change")
-    field = change.get("field")
+    field = _opt_str(change.get("field"))  # a list or object here must not reach a set lookup
     if field in _COMMENT_FIELDS:
         return _comment(_dict(change.get("value"), "change.value"), ctx)
     if field == "mentions":
         return _mention(_dict(change.get("value"), "change.value"), ctx)
     if field in _MESSAGING_FIELDS:
         return _messaging(change.get("value"), ctx)
-    return _ignored(None, "unsupported_item", f"change field {_label(field)}")
+    return _ignored(None, "unsupported_item", f"change field {_label(change.get('field'))}")
 
 
 def _comment(value: dict[str, Any], ctx: _Entry) -> Tip | Ignored:
@@ -216,7 +214,9 @@ def _mention(value: dict[str, Any], ctx: _Entry) -> Tip | Hydration:
             created_at=_epoch(value.get("timestamp"), ctx.time),
             parent_id=media_id if comment_id else None,
         )
+    notified_at = _epoch(value.get("timestamp"), ctx.time).isoformat()
     params = {"account_id": ctx.account_id, "media_id": media_id, "tip_kind": TipKind.POST.value}
+    params["notified_at"] = notified_at  # entry.time: the best creation time until the fetch
     if comment_id is not None:
         params["comment_id"] = comment_id
     return Hydration(
