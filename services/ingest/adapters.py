@@ -15,6 +15,8 @@ from typing import Any
 from services.ingest.normalized import NormalizedBatch
 from services.ingest.platforms.facebook import normalize_facebook
 from services.ingest.platforms.instagram import normalize_instagram
+from services.ingest.platforms.telegram import normalize_telegram, verify_telegram
+from services.ingest.platforms.tiktok import normalize_tiktok, verify_tiktok
 from services.ingest.platforms.whatsapp import normalize_whatsapp
 from services.ingest.platforms.x import normalize_x, verify_x, x_crc_response
 from services.ingest.signatures import verify_meta_signature
@@ -44,10 +46,15 @@ class PlatformAdapter:
     verify: Verify
     normalize: Normalize
     handshake: Handshake | None = None
+    options: Callable[[Settings], dict[str, Any]] = lambda _: {}
 
-    def normalized(self, payload: dict[str, Any], raw_sha256: str | None, ingested_at: datetime) -> NormalizedBatch:
+    def normalized(
+        self, payload: dict[str, Any], raw_sha256: str | None, ingested_at: datetime, settings: Settings
+    ) -> NormalizedBatch:
         """The payload's tips, ignored items and fetches."""
-        return self.normalize(payload, raw_sha256=raw_sha256, ingested_at=ingested_at, source=Source.WEBHOOK)
+        return self.normalize(
+            payload, raw_sha256=raw_sha256, ingested_at=ingested_at, source=Source.WEBHOOK, **self.options(settings)
+        )
 
 
 class PlatformNotConfiguredError(Exception):
@@ -98,6 +105,15 @@ def _x_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> st
     return verify_x(body, headers, consumer or client or "", oauth2_secret=client)
 
 
+def _tiktok_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> str:
+    secret = require_secret(settings, "tiktok_client_secret")
+    return verify_tiktok(body, headers, secret, tolerance_seconds=settings.tiktok_signature_tolerance_seconds)
+
+
+def _telegram_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> str:
+    return verify_telegram(body, headers, require_secret(settings, "telegram_secret_token"))
+
+
 ADAPTERS: dict[str, PlatformAdapter] = {
     "facebook": PlatformAdapter(
         "facebook", "meta_app_secret", _meta_verify("meta_app_secret"), normalize_facebook, meta_handshake
@@ -109,4 +125,12 @@ ADAPTERS: dict[str, PlatformAdapter] = {
         "whatsapp", "whatsapp_app_secret", _meta_verify("whatsapp_app_secret"), normalize_whatsapp, meta_handshake
     ),
     "x": PlatformAdapter("x", "x_consumer_secret", _x_verify, normalize_x, x_handshake),
+    "tiktok": PlatformAdapter("tiktok", "tiktok_client_secret", _tiktok_verify, normalize_tiktok),
+    "telegram": PlatformAdapter(
+        "telegram",
+        "telegram_secret_token",
+        _telegram_verify,
+        normalize_telegram,
+        options=lambda settings: {"bot_id": settings.telegram_bot_id},
+    ),
 }

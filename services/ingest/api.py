@@ -58,7 +58,7 @@ class WebhookReceiver:
         raw = RawReceipt(adapter.name, Source.WEBHOOK.value, body, datetime.now(UTC))
         try:
             scheme = adapter.verify(body, headers, self._settings)
-            batch = adapter.normalized(parse_json_body(body), raw.sha256, raw.received_at)
+            batch = adapter.normalized(parse_json_body(body), raw.sha256, raw.received_at, self._settings)
         except RejectedPayload as exc:
             self._service.record_rejected(raw, exc.reason, exc.status_code)
             log.warning("webhook_rejected", platform=adapter.name, status=exc.status_code, raw_sha256=raw.sha256)

@@ -17,11 +17,18 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from services.ingest.errors import MalformedPayload, UnsupportedPayload
 from services.ingest.http import get_json
 from services.ingest.normalized import NormalizedBatch
-from services.ingest.platforms.tiktok import TikTokApiError, parse_tiktok_comment_list, parse_tiktok_dm_messages
+from services.ingest.platforms.tiktok import (
+    TikTokApiError,
+    parse_tiktok_comment_list,
+    parse_tiktok_conversation_ids,
+    parse_tiktok_dm_messages,
+)
 from services.ingest.service import ACTOR, IngestService
 from shared import audit
+from shared.contracts import Tip
 from shared.errors import PermanentError, RetryableError
 from shared.logging import get_logger
 from shared.storage.db import transaction
@@ -69,12 +76,31 @@ class TikTokFetcher:
                     ingested_at=now,
                     raw_sha256=None,
                 )
+            if kind == "tiktok_dm_sync":
+                return self._sync_dms(params["account"], now)
+        except (MalformedPayload, UnsupportedPayload) as exc:
+            raise PermanentError(f"TikTok answered in an unexpected shape: {exc.reason}") from exc
         except TikTokApiError as exc:
             error = RetryableError if exc.retryable else PermanentError
             raise error(f"TikTok API code {exc.code}") from exc
         except KeyError as exc:
             raise PermanentError(f"hydration lacks parameter {exc}") from exc
         raise PermanentError(f"no TikTok fetch for kind '{kind}'")
+
+    def _sync_dms(self, account: str, now: datetime) -> NormalizedBatch:
+        """An EU DM notice names no message: read the account's conversations for new messages."""
+        url = f"{self._base}/business/message/conversation/list/"
+        listing = get_json(self._client, url, params={"business_id": account}, headers=self._headers).body
+        tips: list[Tip] = []
+        for conversation_id in parse_tiktok_conversation_ids(listing):
+            query = {"business_id": account, "conversation_id": conversation_id}
+            content = f"{self._base}/business/message/content/list/"
+            body = get_json(self._client, content, params=query, headers=self._headers).body
+            batch = parse_tiktok_dm_messages(
+                body, account=account, conversation_id=conversation_id, ingested_at=now, raw_sha256=None
+            )
+            tips.extend(batch.tips)
+        return NormalizedBatch(tips=tuple(tips))
 
 
 class FetchService:
@@ -99,7 +125,7 @@ class FetchService:
             except (PermanentError, KeyError) as exc:
                 self._give_up(hydration.tip_id, type(exc).__name__)
                 continue
-            done += self._complete(hydration.tip_id, batch)
+            done += self._complete(hydration, batch)
         if retry is not None:
             raise retry
         return done
@@ -109,7 +135,13 @@ class FetchService:
             query = select(HydrationRow).where(HydrationRow.tip_id.in_(list(tip_ids)), HydrationRow.status == "pending")
             return list(session.execute(query).scalars())
 
-    def _complete(self, tip_id: str, batch: NormalizedBatch) -> int:
+    def _complete(self, hydration: HydrationRow, batch: NormalizedBatch) -> int:
+        tip_id = hydration.tip_id
+        if hydration.kind.endswith("_sync"):  # a notice without ids: whatever is new is the content
+            result = self._ingest.store(NormalizedBatch(tips=batch.tips), raw=None)
+            with transaction(self._sessions) as session:
+                self._set_status(session, tip_id, "done", None)
+            return len(result.new)
         fetched = [tip for tip in batch.tips if tip.tip_id == tip_id]
         if not fetched:
             self._give_up(tip_id, "not_found")
