@@ -123,21 +123,24 @@ def evaluate(file: Annotated[Path, typer.Argument(help="labelled JSON Lines, as 
 @app.command()
 def normalize(
     file: Annotated[Path, typer.Argument(help="one raw webhook body or API response")],
-    platform: Annotated[str, typer.Option(help="facebook")] = "facebook",
+    platform: Annotated[str, typer.Option(help="facebook, instagram, whatsapp, x, tiktok or telegram")],
+    account: Annotated[str | None, typer.Option(help="the police account an X API response was fetched for")] = None,
 ) -> None:
-    """Print the canonical tips in a raw platform payload, one JSON object a line."""
+    """Print the canonical tips in a raw platform payload, one JSON object a line (offline)."""
     import hashlib  # noqa: PLC0415
 
+    from services.ingest.adapters import ADAPTERS  # noqa: PLC0415
     from services.ingest.errors import RejectedPayload  # noqa: PLC0415
     from services.ingest.payloads import parse_json_body  # noqa: PLC0415
-    from services.ingest.platforms import NORMALIZERS  # noqa: PLC0415
 
-    if platform not in NORMALIZERS:
-        raise typer.BadParameter(f"unknown platform; known: {', '.join(sorted(NORMALIZERS))}")
+    adapter = ADAPTERS.get(platform)
+    if adapter is None:
+        raise typer.BadParameter(f"unknown platform; known: {', '.join(sorted(ADAPTERS))}")
+    options = {"account_id": account} if account and platform == "x" else adapter.options(get_settings())
     body = file.read_bytes()
     try:
-        batch = NORMALIZERS[platform](
-            parse_json_body(body), raw_sha256=hashlib.sha256(body).hexdigest(), ingested_at=datetime.now(UTC)
+        batch = adapter.normalize(
+            parse_json_body(body), raw_sha256=hashlib.sha256(body).hexdigest(), ingested_at=datetime.now(UTC), **options
         )
     except RejectedPayload as exc:
         err.print(f"rejected ({exc.status_code}): {exc.reason}")

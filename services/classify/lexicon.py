@@ -114,11 +114,17 @@ SUSPICIOUS = [
          r"|looking into (?:cars|windows|gardens)",
          suspicious=1.0),
     rule("suspicious.object", r"onbeheerd\w*|achtergelaten|koffer|unattended", suspicious=0.7),
+    rule("suspicious.left_behind", r"(?:rugzak|tas|sporttas|koffer|pakket|doos)(?:je)? (?:die|dat) (?:niemand|er al)"
+         r"|(?:ligt|staat) (?:al |sinds \w+ |al uren |al de hele \w+ )?(?:een )?(?:rugzak|tas|sporttas|koffer|pakket)"
+         r"|niemand (?:haalt|ophaalt|komt)", suspicious=1.0),
     rule("suspicious.person", r"capuchon\w*|bivakmuts\w*|geen pasje|hoodies?|niemand (?:weet|in de buurt)",
          suspicious=0.5),
 ]  # fmt: skip
 
 NUISANCE = [
+    rule("violence.thrown_at", r"(?:naar|op) (?:voorbijgangers|mensen|agenten|hulpverleners|kinderen|ons)"
+         r" (?:gegooid|gooien|geschoten|afgeschoten)|gooi\w* (?:met \w+ )?naar (?:voorbijgangers|mensen|ons)",
+         violence=0.8),
     rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"

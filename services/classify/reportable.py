@@ -12,7 +12,8 @@ _CONCRETE = [
     rule("cue.now", r"nu|op dit moment|right now|vannacht|vanavond|vanochtend|vanmorgen|vanmiddag|gisteren\w*"
          r"|gisteravond|gisternacht|vandaag|net|zojuist|afgelopen (?:nacht|week|weekend)|tonight|last night"
          r"|yesterday|today|this morning|heute|wczoraj|nu weer|live", concrete=0.5),
-    rule("cue.recurring", r"elke \w+|iedere \w+|al (?:\d+|een paar|twee|drie|weken|dagen|maanden|een week|een maand)"
+    rule("cue.recurring", r"elke \w+|iedere \w+"
+         r"|al (?:\d+|een paar|twee|drie|uren|een uur|weken|dagen|maanden|een week|een maand)"
          r"(?: \w+)?|sinds \w+|every \w+|dag en nacht|structureel|nog steeds|steeds|weer|alweer|\d+e keer|\d+x"
          r"|keeps", concrete=0.4),
     rule("cue.street", r"\w+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|park|pad)",
@@ -21,6 +22,9 @@ _CONCRETE = [
          r"|bij de buren|voor de deur|voor ons huis|naast ons|achter ons|bij mij|hier in|onze straat|our \w+"
          r"|my building|in front of|outside our|across the street|bij de \w+|op het \w+|aan de \w+|in het \w+"
          r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+", concrete=0.3),
+    rule("cue.landmark", r"winkelcentrum|bushalte|tramhalte|metrostation|station|basisschool|speeltuin|sportpark"
+         r"|supermarkt|jumbo|albert heijn|lidl|aldi|zwembad|parkeergarage|fietsenstalling|schoolplein",
+         concrete=0.4),
     rule("cue.identifier", r"kenteken|(?<![\w.])@[a-z0-9_.]+|account|profiel|profile|nummer (?:was|is|eindigde)"
          r"|\d{2}-\d{8}|06-?\d{8}|[an]\d{1,3}", concrete=0.6),
     rule("cue.loss", r"\d+ euro|euro kwijt|overgemaakt|\d+ (?:eur|€)|betaald", concrete=0.5),

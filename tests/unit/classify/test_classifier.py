@@ -120,3 +120,22 @@ def test_circling_and_peering_are_suspicious(classifier: Classifier, text: str) 
     result = run(classifier, text)
     assert result.reportable, text
     assert "suspicious" in result.category_names
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("bij tramhalte Centrum staat al uren een sporttas die niemand ophaalt, beetje eng", "suspicious"),
+        ("Op het schoolplein van de Regenboog ligt sinds vanmiddag een pakket, niemand weet van wie", "suspicious"),
+        (
+            "bij het winkelcentrum gooien ze elke avond vuurwerk naar mensen die langslopen, gisteren bijna een kind geraakt",
+            "nuisance",
+        ),
+    ],
+)
+def test_left_behind_objects_and_fireworks_at_people_are_reported(
+    classifier: Classifier, text: str, category: str
+) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert category in result.category_names

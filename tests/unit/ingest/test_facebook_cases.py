@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from services.ingest.adapters import ADAPTERS
 from services.ingest.errors import MalformedPayload, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
 from services.ingest.payloads import parse_json_body
-from services.ingest.platforms import NORMALIZERS
 from services.ingest.platforms.facebook import normalize_facebook
 from shared.contracts import Attachment, Platform, Source, TipEvent, TipKind, tip_id_for
 
@@ -243,7 +243,7 @@ def test_naive_ingest_time_is_a_caller_bug() -> None:
 
 
 def test_registry_names_the_facebook_normalizer() -> None:
-    assert NORMALIZERS["facebook"] is normalize_facebook
+    assert ADAPTERS["facebook"].normalize is normalize_facebook
 
 
 def test_fixture_files_are_valid_json_with_escaped_unicode() -> None:
