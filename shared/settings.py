@@ -94,6 +94,10 @@ class Settings(BaseSettings):
             return None
         return value
 
+    def is_placeholder(self, name: str) -> bool:
+        """Whether the secret ``name`` still has its development placeholder."""
+        return str(getattr(self, name)).startswith(PLACEHOLDER_PREFIX)
+
     @property
     def uses_embedded_broker(self) -> bool:
         return self.broker_url.startswith("memory://")

@@ -124,7 +124,7 @@ def evaluate(file: Annotated[Path, typer.Argument(help="labelled JSON Lines, as 
 def normalize(
     file: Annotated[Path, typer.Argument(help="one raw webhook body or API response")],
     platform: Annotated[str, typer.Option(help="facebook, instagram, whatsapp, x, tiktok or telegram")],
-    account: Annotated[str | None, typer.Option(help="the police account an X API response was fetched for")] = None,
+    account: Annotated[str | None, typer.Option(help="the police account an API response was fetched for")] = None,
 ) -> None:
     """Print the canonical tips in a raw platform payload, one JSON object a line (offline)."""
     import hashlib  # noqa: PLC0415
@@ -132,18 +132,25 @@ def normalize(
     from services.ingest.adapters import ADAPTERS  # noqa: PLC0415
     from services.ingest.errors import RejectedPayload  # noqa: PLC0415
     from services.ingest.payloads import parse_json_body  # noqa: PLC0415
+    from services.ingest.platforms.tiktok import TikTokApiError, normalize_tiktok_response  # noqa: PLC0415
 
     adapter = ADAPTERS.get(platform)
     if adapter is None:
         raise typer.BadParameter(f"unknown platform; known: {', '.join(sorted(ADAPTERS))}")
     options = {"account_id": account} if account and platform == "x" else adapter.options(get_settings())
     body = file.read_bytes()
+    raw_sha256, now = hashlib.sha256(body).hexdigest(), datetime.now(UTC)
     try:
-        batch = adapter.normalize(
-            parse_json_body(body), raw_sha256=hashlib.sha256(body).hexdigest(), ingested_at=datetime.now(UTC), **options
-        )
-    except RejectedPayload as exc:
-        err.print(f"rejected ({exc.status_code}): {exc.reason}")
+        payload = parse_json_body(body)
+        if platform == "tiktok" and "code" in payload:  # an API response, not a webhook envelope
+            batch = normalize_tiktok_response(
+                payload, account=account or "tiktok", ingested_at=now, raw_sha256=raw_sha256
+            )
+        else:
+            batch = adapter.normalize(payload, raw_sha256=raw_sha256, ingested_at=now, **options)
+    except (RejectedPayload, TikTokApiError) as exc:
+        reason = exc.reason if isinstance(exc, RejectedPayload) else str(exc)
+        err.print(f"rejected: {reason}")
         raise typer.Exit(2) from exc
     for tip in batch.tips:
         print(tip.model_dump_json())

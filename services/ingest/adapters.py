@@ -93,13 +93,15 @@ def x_handshake(query: Mapping[str, str], settings: Settings) -> HandshakeAnswer
     token = query.get("crc_token")
     if not token:
         return HandshakeAnswer(400, "text/plain", "crc_token is missing")
-    secret = settings.secret("x_client_secret") or require_secret(settings, "x_consumer_secret")
+    # V2 webhooks sign the CRC with the OAuth2 client secret, Account Activity with the consumer secret.
+    name = "x_consumer_secret" if settings.is_placeholder("x_client_secret") else "x_client_secret"
+    secret = require_secret(settings, name)
     return HandshakeAnswer(200, "application/json", json.dumps(x_crc_response(token, secret)))
 
 
 def _x_verify(body: bytes, headers: Mapping[str, str], settings: Settings) -> str:
     consumer = settings.secret("x_consumer_secret")
-    client = settings.secret("x_client_secret")
+    client = None if settings.is_placeholder("x_client_secret") else settings.secret("x_client_secret")
     if consumer is None and client is None:
         raise PlatformNotConfiguredError("x_consumer_secret and x_client_secret are not configured")
     return verify_x(body, headers, consumer or client or "", oauth2_secret=client)

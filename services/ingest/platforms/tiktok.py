@@ -403,6 +403,20 @@ def _poll_context(account: str, ingested_at: datetime, raw_sha256: str | None) -
     return _Context(account, None, raw_sha256, ingested_at, Source.POLL)
 
 
+def normalize_tiktok_response(
+    response: dict[str, Any], *, account: str, ingested_at: datetime, raw_sha256: str | None
+) -> NormalizedBatch:
+    """An API for Business response (comment list or DM content list), whichever it is."""
+    data = response.get("data")
+    if isinstance(data, dict) and "messages" in data:
+        conversation = data.get("conversation_id")
+        conversation_id = str(conversation) if isinstance(conversation, str | int) else ""
+        return parse_tiktok_dm_messages(
+            response, account=account, conversation_id=conversation_id, ingested_at=ingested_at, raw_sha256=raw_sha256
+        )
+    return parse_tiktok_comment_list(response, account=account, ingested_at=ingested_at, raw_sha256=raw_sha256)
+
+
 def parse_tiktok_conversation_ids(response: dict[str, Any]) -> list[str]:
     """Conversation ids from ``GET /business/message/conversation/list/`` (UNCONFIRMED field names)."""
     ids = []

@@ -138,3 +138,18 @@ def test_registry_check_reports_coverage_and_refuses_a_broken_file(tmp_path: Pat
     refused = runner.invoke(app, ["registry", "check", str(broken)])
     assert refused.exit_code == 1
     assert "RE99" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "fixture", sorted(str(p.relative_to(FIXTURES.parent)) for p in FIXTURES.parent.glob("*/*.json")), ids=str
+)
+def test_normalize_reads_every_platform_fixture(fixture: str) -> None:
+    platform = fixture.split("/", maxsplit=1)[0]
+    result = runner.invoke(app, ["normalize", "--platform", platform, str(FIXTURES.parent / fixture)])
+    assert result.exit_code in (0, 2), result.output  # 2: a fixture that is meant to be refused
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        assert record["platform_message_id"]
+        assert record["created_at"].endswith("Z")
+        assert record["event"] in {"new", "edit", "delete"}
+        assert record["event"] != "delete" or record["text"] is None

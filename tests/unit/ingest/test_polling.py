@@ -182,3 +182,17 @@ def test_a_fetch_that_keeps_failing_releases_the_tip_without_text(sessions: sess
     assert row.data["text"] is None
     assert (hydration.status, hydration.attempts) == ("failed", 2)
     assert actions == ["fetch_requested", "received", "fetch_failed"]
+
+
+def test_a_post_delivered_by_webhook_and_found_by_the_poller_is_stored_once(sessions: sessionmaker[Session]) -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    from services.ingest.payloads import parse_json_body  # noqa: PLC0415
+    from services.ingest.platforms.x import normalize_x  # noqa: PLC0415
+
+    body = (Path(__file__).resolve().parents[2] / "fixtures" / "x" / "aaa_mention_tweet_create.json").read_bytes()
+    webhook = normalize_x(parse_json_body(body), raw_sha256=None, ingested_at=datetime.now(UTC))
+    assert IngestService(sessions).store(webhook, raw=None).new  # 2064378372683331147 via the webhook
+    assert _poller(sessions, FakeX()).poll_once() == 2  # the poll finds it again among three
+    with sessions() as session:
+        assert len(list(session.execute(select(TipRow)).scalars())) == 3
