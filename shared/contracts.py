@@ -226,6 +226,8 @@ class ProvenanceEntry(Contract):
     model_version: str
     rules_version: str
     route_rule: str
+    evidence: tuple[Span, ...] = ()
+    reporter_id: str | None = None
 
 
 class ReferralStatus(StrEnum):

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from services.referral.incidents import MERGE_WINDOW, OpenTicket, find_incident, merged
+from services.referral.lifecycle import OPEN, REVIEW_DESK
 from services.referral.registry import Registry
 from services.referral.routing import route
 from services.referral.tickets import build_referral, without_tip
@@ -64,6 +66,7 @@ def _referral_row(referral: Referral) -> dict[str, object]:
         "queues": {"queues": list(referral.route_reason.queues)},
         "data": referral.model_dump(mode="json"),
         "published_at": None,
+        "desk": desk_of(referral.route_reason),
     }
 
 
@@ -72,21 +75,42 @@ def _desk_message(row: ReferralRow) -> DeskMessage:
     return DeskMessage(row.data, row.queues["queues"], headers)
 
 
+def desk_of(decision: RouteDecision) -> str:
+    """The desk that works a ticket: its team queue, or webcare review."""
+    return decision.team_routing_key or REVIEW_DESK
+
+
+def open_tickets_by_desk(session: Session, desks: set[str], now: datetime) -> dict[str, list[OpenTicket]]:
+    """Open tickets of these desks young enough to merge with, with their reports' texts."""
+    if not desks:
+        return {}
+    rows = session.execute(
+        select(ReferralRow).where(
+            ReferralRow.desk.in_(desks),
+            ReferralRow.status.in_([status.value for status in OPEN]),
+            ReferralRow.created_at >= now - MERGE_WINDOW,
+        )
+    ).scalars()
+    tickets = {row.referral_id: (row.desk or REVIEW_DESK, Referral.model_validate(row.data)) for row in rows}
+    texts: dict[str, list[str]] = {}
+    if tickets:
+        linked = session.execute(
+            select(ReferralTipRow.referral_id, TipRow.data)
+            .join(TipRow, TipRow.tip_id == ReferralTipRow.tip_id)
+            .where(ReferralTipRow.referral_id.in_(list(tickets)))
+        )
+        for referral_id, data in linked:
+            texts.setdefault(referral_id, []).append(str(data.get("text") or ""))
+    result: dict[str, list[OpenTicket]] = {}
+    for referral_id, (desk, referral) in tickets.items():
+        result.setdefault(desk, []).append(OpenTicket(referral, tuple(texts.get(referral_id, []))))
+    return result
+
+
 def _outcome(decision: RouteDecision) -> str:
     if not decision.queues:
         return NOT_REPORTABLE
     return REVIEW if decision.review and not decision.team else REFERRED
-
-
-def _decision_event(
-    item: ClassifiedTip, decision: RouteDecision, referrals: dict[str, Referral]
-) -> audit.NewAuditEvent:
-    tip_id = item.tip.tip_id
-    referral = referrals.get(tip_id)
-    if referral is None:
-        return audit.NewAuditEvent(tip_id, "referral", "not_reportable", ACTOR, _decision_details(decision))
-    details = {**_decision_details(decision), "tip_id": tip_id}
-    return audit.NewAuditEvent(referral.referral_id, "referral", "routed", ACTOR, details)
 
 
 class ReferralService:
@@ -122,17 +146,70 @@ class ReferralService:
         with transaction(self._sessions) as session:
             pending = self._undecided(session, batch)
             decided = [(item, self.decide(item)) for item in pending]
-            referrals = {
-                item.tip.tip_id: build_referral(
-                    item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
-                )
+            events = [
+                audit.NewAuditEvent(item.tip.tip_id, "referral", "not_reportable", ACTOR, _decision_details(decision))
                 for item, decision in decided
-                if decision.queues
-            }
-            self._insert_referrals(session, list(referrals.values()))
+                if not decision.queues
+            ]
+            events += self._file(session, [(i, d) for i, d in decided if d.queues], now)
             self._set_outcomes(session, decided)
-            audit.append(session, [_decision_event(item, decision, referrals) for item, decision in decided])
+            audit.append(session, events)
         return [decision for _, decision in decided]
+
+    def _file(
+        self, session: Session, referred: list[tuple[ClassifiedTip, RouteDecision]], now: datetime
+    ) -> list[audit.NewAuditEvent]:
+        """Open a ticket per new incident; attach a report of an open incident to its ticket."""
+        open_tickets = open_tickets_by_desk(session, {desk_of(d) for _, d in referred}, now)
+        new_rows: list[Referral] = []
+        events: list[audit.NewAuditEvent] = []
+        for item, decision in referred:
+            report = build_referral(
+                item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
+            )
+            desk = desk_of(decision)
+            match = find_incident(report, item.tip.text or "", open_tickets.get(desk, []))
+            if match is None:
+                new_rows.append(report)
+                open_tickets.setdefault(desk, []).append(OpenTicket(report, (item.tip.text or "",)))
+                details = {**_decision_details(decision), "tip_id": item.tip.tip_id}
+                events.append(audit.NewAuditEvent(report.referral_id, "referral", "routed", ACTOR, details))
+                continue
+            ticket = self._merge(session, new_rows, open_tickets[desk], match.referral_id, report, item.tip.text or "")
+            details = {"tip_id": item.tip.tip_id, "reason": match.reason, "tips": len(ticket.tip_ids)}
+            events.append(audit.NewAuditEvent(match.referral_id, "referral", "merged", ACTOR, details))
+        self._insert_referrals(session, new_rows)
+        return events
+
+    def _merge(
+        self,
+        session: Session,
+        new_rows: list[Referral],
+        tickets: list[OpenTicket],
+        referral_id: str,
+        report: Referral,
+        text: str,
+    ) -> Referral:
+        index = next(i for i, t in enumerate(tickets) if t.referral.referral_id == referral_id)
+        ticket = merged(tickets[index].referral, report)
+        tickets[index] = OpenTicket(ticket, (*tickets[index].texts, text))
+        pending = [i for i, row in enumerate(new_rows) if row.referral_id == referral_id]
+        if pending:  # opened earlier in this same batch: not in the database yet
+            new_rows[pending[0]] = ticket
+            return ticket
+        row = session.get(ReferralRow, referral_id, with_for_update=True)
+        if row is not None:
+            row.data = ticket.model_dump(mode="json")
+            row.queues = {"queues": list(ticket.route_reason.queues)}
+            row.urgency, row.sla_due, row.published_at = ticket.urgency.value, ticket.sla_due, None
+        insert_ignoring_duplicates(
+            session,
+            ReferralTipRow,
+            [{"tip_id": report.tip_ids[0], "referral_id": referral_id}],
+            ["tip_id"],
+            ReferralTipRow.tip_id,
+        )
+        return ticket
 
     @staticmethod
     def _undecided(session: Session, batch: ClassifiedBatch) -> list[ClassifiedTip]:
@@ -150,7 +227,7 @@ class ReferralService:
     @staticmethod
     def _insert_referrals(session: Session, referrals: list[Referral]) -> None:
         rows = [_referral_row(referral) for referral in referrals]
-        links = [{"tip_id": r.tip_ids[0], "referral_id": r.referral_id} for r in referrals]
+        links = [{"tip_id": tip_id, "referral_id": r.referral_id} for r in referrals for tip_id in r.tip_ids]
         insert_ignoring_duplicates(session, ReferralRow, rows, ["referral_id"], ReferralRow.referral_id)
         insert_ignoring_duplicates(session, ReferralTipRow, links, ["tip_id"], ReferralTipRow.tip_id)
 

@@ -79,8 +79,10 @@ def evidence_for(classification: Classification) -> tuple[Span, ...]:
     return tuple(dict.fromkeys(spans))
 
 
-def provenance_for(tip: Tip, classification: Classification, decision: RouteDecision) -> ProvenanceEntry:
-    """How one tip reached a ticket: from its raw bytes to the routing rule that fired."""
+def provenance_for(
+    tip: Tip, classification: Classification, decision: RouteDecision, reporter_id: str | None = None
+) -> ProvenanceEntry:
+    """How one tip reached a ticket: from its raw bytes to the routing rule that fired, with its evidence."""
     return ProvenanceEntry(
         tip_id=tip.tip_id,
         platform=tip.platform,
@@ -93,6 +95,8 @@ def provenance_for(tip: Tip, classification: Classification, decision: RouteDeci
         model_version=classification.model_version,
         rules_version=classification.rules_version,
         route_rule=decision.rule,
+        evidence=evidence_for(classification),
+        reporter_id=reporter_id,
     )
 
 
@@ -120,7 +124,7 @@ def build_referral(
         summary=summary_for(tip, classification),
         evidence=evidence_for(classification),
         route_reason=decision,
-        provenance=(provenance_for(tip, classification, decision),),
+        provenance=(provenance_for(tip, classification, decision, reporter),),
         reporter_ids=() if reporter is None else (reporter,),
         created_at=now,
         sla_due=sla_due(urgency, now),
@@ -130,16 +134,33 @@ def build_referral(
 WITHDRAWN_SUMMARY = "[the citizen deleted this message; its text and evidence were withdrawn]"
 
 
+def combined_evidence(provenance: tuple[ProvenanceEntry, ...]) -> tuple[Span, ...]:
+    """The ticket's evidence: every tip's spans, in tip order, without duplicates."""
+    return tuple(dict.fromkeys(span for entry in provenance for span in entry.evidence))
+
+
 def without_tip(referral: Referral, tip_id: str) -> Referral:
     """The ticket with one tip's text and evidence withdrawn (its provenance stays, for the audit)."""
     withdrawn = (*referral.withdrawn_tip_ids, tip_id)
+    provenance = tuple(
+        entry.model_copy(update={"evidence": ()}) if entry.tip_id == tip_id else entry for entry in referral.provenance
+    )
     remaining = [t for t in referral.tip_ids if t not in withdrawn]
     return referral.model_copy(
         update={
             "withdrawn_tip_ids": withdrawn,
-            # Evidence spans quote the text; with one tip per ticket today they all go. A merged
-            # ticket keeps its other tips' evidence once merging tracks spans per tip.
-            "evidence": () if not remaining else referral.evidence,
-            "summary": WITHDRAWN_SUMMARY if not remaining else referral.summary,
+            "provenance": provenance,
+            "evidence": combined_evidence(provenance),
+            "summary": _summary_without(referral, tip_id, bool(remaining)),
         }
     )
+
+
+def _summary_without(referral: Referral, tip_id: str, others_remain: bool) -> str:
+    if not others_remain:
+        return WITHDRAWN_SUMMARY
+    if referral.tip_ids[0] != tip_id:
+        return referral.summary
+    # The summary quotes the first tip; keep its labels, drop its words.
+    head = referral.summary.split(": ", 1)[0]
+    return f"{head}: {WITHDRAWN_SUMMARY}"

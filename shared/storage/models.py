@@ -144,6 +144,37 @@ class ReferralRow(Base):
     queues: Mapped[dict[str, Any]]
     data: Mapped[dict[str, Any]]
     published_at: Mapped[datetime | None] = mapped_column(index=True)
+    # The desk that owns the ticket: its team queue's routing key, or "review" for webcare.
+    desk: Mapped[str | None] = mapped_column(String(160), index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
+    closed_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    escalated_at: Mapped[datetime | None]
+
+
+class ReferralNoteRow(Base):
+    """A desk's note on a ticket."""
+
+    __tablename__ = "referral_notes"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referrals.referral_id"), index=True)
+    author: Mapped[str] = mapped_column(String(128))
+    note: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class LabelCorrectionRow(Base):
+    """A desk's correction of a classifier label, kept as training data."""
+
+    __tablename__ = "label_corrections"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    tip_id: Mapped[str] = mapped_column(ForeignKey("tips.tip_id"), index=True)
+    referral_id: Mapped[str] = mapped_column(String(64))
+    author: Mapped[str] = mapped_column(String(128))
+    labels: Mapped[dict[str, Any]]
+    at: Mapped[datetime]
 
 
 class ReferralTipRow(Base):

@@ -14,7 +14,7 @@ from services.ingest.service import IngestService
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
 from services.referral.tickets import WITHDRAWN_SUMMARY
-from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, Tip, TipEvent, WithdrawnTips
+from shared.contracts import ClassifiedBatch, ClassifiedTip, Platform, Referral, Tip, TipEvent, WithdrawnTips
 from shared.messaging import DeskMessage
 from shared.storage.models import AuditEventRow, ReferralRow, TipRow
 from tests.unit.referral.factories import make_tip
@@ -86,3 +86,53 @@ def test_a_tip_deleted_while_in_flight_is_not_referred(sessions: sessionmaker[Se
     with sessions() as session:
         assert session.execute(select(TipRow.outcome)).scalar_one() == "withdrawn"
         assert session.execute(select(ReferralRow)).first() is None
+
+
+def _classified(
+    text: str, *, platform: Platform, message_id: str, received_on: str = "@wijkagent_velp"
+) -> ClassifiedTip:
+    tip = make_tip(text, received_on=received_on, platform=platform, message_id=message_id, author_id=message_id)
+    return ClassifiedTip(tip=tip, classification=default_classifier().classify(tip.tip_id, text, received_on))
+
+
+def _route_all(sessions: sessionmaker[Session], items: list[ClassifiedTip]) -> RecordingPublisher:
+    IngestService(sessions).store(NormalizedBatch(tips=tuple(item.tip for item in items)), raw=None)
+    publisher = RecordingPublisher()
+    service = ReferralService(sessions, load_registry(), publisher, RoutingPolicy(0.35, 0.55, "test-key"))
+    for item in items:  # one by one, as separate deliveries would arrive
+        service.handle(ClassifiedBatch(items=(item,)))
+    return publisher
+
+
+def test_reports_of_one_incident_on_different_platforms_share_a_ticket(sessions: sessionmaker[Session]) -> None:
+    items = [
+        _classified(
+            "Witte bestelbus VX-482-T rijdt al een uur langzaam door de straten van Velp, mannen kijken in de tuinen",
+            platform=Platform.FACEBOOK,
+            message_id="fb-1",
+        ),
+        _classified(
+            "die bus met kenteken vx 482 t staat nu bij de basisschool in velp, verdacht",
+            platform=Platform.TIKTOK,
+            message_id="tt-1",
+        ),
+        _classified(
+            "In Velp is vannacht ingebroken bij de bakker aan de Hoofdstraat",
+            platform=Platform.INSTAGRAM,
+            message_id="ig-1",
+        ),
+    ]
+    publisher = _route_all(sessions, items)
+    with sessions() as session:
+        rows = list(session.execute(select(ReferralRow)).scalars())
+        merges = list(session.execute(select(AuditEventRow).where(AuditEventRow.action == "merged")).scalars())
+    tickets = {row.referral_id: Referral.model_validate(row.data) for row in rows}
+    assert len(tickets) == 2
+    bus = next(t for t in tickets.values() if "VX482T" in t.plates)
+    assert bus.tip_ids == (items[0].tip.tip_id, items[1].tip.tip_id)
+    assert {entry.platform for entry in bus.provenance} == {Platform.FACEBOOK, Platform.TIKTOK}
+    assert len(bus.reporter_ids) == 2
+    assert len(merges) == 1
+    assert "same plate VX482T" in merges[0].details["reason"]
+    published = [Referral.model_validate(m.body) for m in publisher.tickets]
+    assert [t.tip_ids for t in published if t.referral_id == bus.referral_id][-1] == bus.tip_ids  # desk updated
