@@ -20,7 +20,14 @@ from pydantic import ValidationError
 from shared.errors import PermanentError, is_retryable
 from shared.logging import get_logger
 from shared.settings import Settings
-from shared.topology import DEAD_LETTER_EXCHANGE, TASK_EXCHANGE, TASK_QUEUES, dead_letter_queue, stage_queues
+from shared.topology import (
+    DEAD_LETTER_EXCHANGE,
+    ESCALATE_OVERDUE_TASK,
+    TASK_EXCHANGE,
+    TASK_QUEUES,
+    dead_letter_queue,
+    stage_queues,
+)
 
 log = get_logger(__name__)
 
@@ -54,6 +61,13 @@ def make_celery(settings: Settings) -> Celery:
         worker_redirect_stdouts=False,  # structlog writes its own lines; no re-wrapping as warnings
         worker_send_task_events=False,
         task_max_retries=settings.task_max_retries,
+        # Run by `tipline worker referral --beat` (or a separate `celery beat`): one scheduler.
+        beat_schedule={
+            "escalate-overdue-tickets": {
+                "task": ESCALATE_OVERDUE_TASK,
+                "schedule": settings.escalation_interval_seconds,
+            }
+        },
     )
     app.conf.tipline_settings = settings
     return app

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_PREFIX = "dev-only-"
@@ -28,6 +28,13 @@ class RawPayloadPolicy(StrEnum):
 
     STORE = "store"
     HASH = "hash"
+
+
+class DeskToken(BaseModel):
+    """Who a desk API token belongs to and the one desk it opens (None: an auditor, read-only)."""
+
+    actor: str
+    desk: str | None = None
 
 
 class Settings(BaseSettings):
@@ -71,6 +78,8 @@ class Settings(BaseSettings):
     review_threshold_low: float = Field(default=0.35, ge=0, le=1)
     review_threshold_high: float = Field(default=0.55, ge=0, le=1)
     pseudonym_key: str = PLACEHOLDER_PREFIX + "pseudonym-key"
+    desk_tokens: dict[str, DeskToken] = Field(default_factory=dict)  # token -> holder and desk
+    escalation_interval_seconds: float = Field(default=60.0, gt=0)
 
     # messaging reliability
     task_max_retries: int = Field(default=5, ge=0)

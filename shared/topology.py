@@ -40,6 +40,7 @@ FETCH_CONTENT_TASK = "tipline.ingest.fetch_content"
 CLASSIFY_TIPS_TASK = "tipline.classify.classify_tips"
 ROUTE_TIPS_TASK = "tipline.referral.route_tips"
 WITHDRAW_TIPS_TASK = "tipline.referral.withdraw_tips"
+ESCALATE_OVERDUE_TASK = "tipline.referral.escalate_overdue"
 
 TASK_QUEUES: dict[str, str] = {
     IMPORT_TIPS_TASK: INGEST_QUEUE,
@@ -47,6 +48,7 @@ TASK_QUEUES: dict[str, str] = {
     CLASSIFY_TIPS_TASK: CLASSIFY_QUEUE,
     ROUTE_TIPS_TASK: REFERRAL_QUEUE,
     WITHDRAW_TIPS_TASK: REFERRAL_QUEUE,
+    ESCALATE_OVERDUE_TASK: REFERRAL_QUEUE,
 }
 
 SERVICE_QUEUES: dict[str, str] = {

@@ -272,13 +272,14 @@ def worker(
     service: Annotated[str, typer.Argument(help="ingest, classify or referral")],
     concurrency: Annotated[int, typer.Option()] = 1,
     pool: Annotated[str, typer.Option(help="solo, threads or prefork")] = "solo",
+    beat: Annotated[bool, typer.Option(help="also run the schedule (escalation of overdue tickets)")] = False,
 ) -> None:
     """Run one service's Celery worker."""
     from services.app.worker import TASK_MODULES, run_worker  # noqa: PLC0415
 
     if service not in TASK_MODULES:
         raise typer.BadParameter(f"service must be one of {', '.join(TASK_MODULES)}")
-    run_worker(_runtime(), service, concurrency, pool)
+    run_worker(_runtime(), service, concurrency, pool, beat)
 
 
 @app.command(name="migrate")

@@ -11,6 +11,8 @@ from sqlalchemy import text
 from services.ingest.api import WebhookReceiver, build_forward_router, build_router
 from services.ingest.relay import RelayThread
 from services.ingest.tasks import build_ingest
+from services.referral.api import build_desk_router
+from services.referral.tasks import build_desk
 from shared.runtime import Runtime
 
 
@@ -30,6 +32,8 @@ def create_app(runtime: Runtime, *, run_relay: bool = True) -> FastAPI:
     app = FastAPI(title="Tipline", version="0.1.0", lifespan=lifespan)
     app.include_router(build_router(receiver, runtime.settings))
     app.include_router(build_forward_router(service, runtime.settings, relay_thread.notify))
+    desk = runtime.component("referral.desk", lambda: build_desk(runtime))
+    app.include_router(build_desk_router(desk, lambda: runtime.settings.desk_tokens))
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, str]:

@@ -20,8 +20,8 @@ def load_tasks(service: str) -> None:
     importlib.import_module(TASK_MODULES[service])
 
 
-def worker_argv(service: str, concurrency: int, pool: str) -> list[str]:
-    """The Celery worker command line for one service's queue."""
+def worker_argv(service: str, concurrency: int, pool: str, beat: bool = False) -> list[str]:
+    """The Celery worker command line for one service's queue (``beat``: also run the schedule)."""
     return [
         "worker",
         "--queues",
@@ -36,10 +36,11 @@ def worker_argv(service: str, concurrency: int, pool: str) -> list[str]:
         "INFO",
         "--without-gossip",
         "--without-mingle",
+        *(["--beat", "--schedule", "/tmp/tipline-beat-schedule"] if beat else []),  # noqa: S108 - beat's state file
     ]
 
 
-def run_worker(runtime: Runtime, service: str, concurrency: int = 1, pool: str = "solo") -> None:
+def run_worker(runtime: Runtime, service: str, concurrency: int = 1, pool: str = "solo", beat: bool = False) -> None:
     """Consume ``service``'s queue until stopped."""
     if runtime.settings.uses_embedded_broker:
         raise SystemExit(
@@ -47,4 +48,4 @@ def run_worker(runtime: Runtime, service: str, concurrency: int = 1, pool: str =
         )
     load_tasks(service)
     declare_stage_queues(runtime.celery, runtime.settings.queue_delivery_limit)
-    runtime.celery.worker_main(worker_argv(service, concurrency, pool))
+    runtime.celery.worker_main(worker_argv(service, concurrency, pool, beat))

@@ -124,6 +124,14 @@ class ReferralService:
         self._publisher = publisher
         self._policy = policy
 
+    @property
+    def registry(self) -> Registry:
+        return self._registry
+
+    @property
+    def publisher(self) -> Publisher:
+        return self._publisher
+
     def decide(self, item: ClassifiedTip) -> RouteDecision:
         """The routing decision for one classified tip."""
         return route(
@@ -223,6 +231,17 @@ class ReferralService:
             session.execute(update(TipRow).where(TipRow.tip_id.in_(deleted)).values(outcome=WITHDRAWN))
         unique = {item.tip.tip_id: item for item in batch.items if states.get(item.tip.tip_id) is False}
         return list(unique.values())
+
+    @staticmethod
+    def insert_split(session: Session, referral: Referral, desk: str | None) -> None:
+        """Store a ticket split out of another one and move its report's link to it."""
+        row = {**_referral_row(referral), "desk": desk or desk_of(referral.route_reason)}
+        insert_ignoring_duplicates(session, ReferralRow, [row], ["referral_id"], ReferralRow.referral_id)
+        session.execute(
+            update(ReferralTipRow)
+            .where(ReferralTipRow.tip_id == referral.tip_ids[0])
+            .values(referral_id=referral.referral_id)
+        )
 
     @staticmethod
     def _insert_referrals(session: Session, referrals: list[Referral]) -> None:

@@ -7,13 +7,14 @@ from typing import Any
 from celery import shared_task
 from celery.signals import worker_ready
 
+from services.referral.desk import DeskService
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
 from shared.celery_app import TiplineTask
 from shared.contracts import ClassifiedBatch, WithdrawnTips
 from shared.messaging import CeleryPublisher
 from shared.runtime import Runtime, current_runtime
-from shared.topology import ROUTE_TIPS_TASK, WITHDRAW_TIPS_TASK
+from shared.topology import ESCALATE_OVERDUE_TASK, ROUTE_TIPS_TASK, WITHDRAW_TIPS_TASK
 
 
 def build_service(runtime: Runtime) -> ReferralService:
@@ -26,6 +27,12 @@ def build_service(runtime: Runtime) -> ReferralService:
     return ReferralService(runtime.sessions, registry, publisher, policy)
 
 
+def build_desk(runtime: Runtime) -> DeskService:
+    """The desks' service, sharing the referral service's registry and publisher."""
+    referrals = runtime.component("referral.service", lambda: build_service(runtime))
+    return DeskService(runtime.sessions, referrals.registry, referrals.publisher, referrals)
+
+
 def _service() -> ReferralService:
     runtime = current_runtime()
     return runtime.component("referral.service", lambda: build_service(runtime))
@@ -35,6 +42,14 @@ def _service() -> ReferralService:
 def withdraw_tips(self: TiplineTask, payload: dict[str, Any]) -> None:
     """Withdraw deleted messages from their tickets."""
     self.handle(payload, lambda body: _service().withdraw(WithdrawnTips.model_validate(body)))
+
+
+@shared_task(base=TiplineTask, bind=True, name=ESCALATE_OVERDUE_TASK)
+def escalate_overdue(self: TiplineTask, payload: dict[str, Any] | None = None) -> None:
+    """Escalate overdue tickets to their unit lead (scheduled)."""
+    runtime = current_runtime()
+    desk = runtime.component("referral.desk", lambda: build_desk(runtime))
+    self.handle(payload or {}, lambda _: desk.escalate_overdue())
 
 
 @worker_ready.connect
