@@ -19,7 +19,7 @@ from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from shared.contracts import Platform
+from shared.contracts import Category, Platform
 from shared.reference import ReferenceData, load_reference
 from shared.topology import team_routing_key
 
@@ -36,6 +36,12 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class DistrictRef(_Model):
+    municipality: str
+    district: str
+    aliases: tuple[str, ...] = ()  # what people call areas in it ("Bijlmer", "De Wallen")
+
+
 class Team(_Model):
     """A basisteam and the municipalities it covers."""
 
@@ -44,8 +50,24 @@ class Team(_Model):
     unit_code: str
     district: str = Field(min_length=1)
     municipalities: tuple[str, ...] = ()
+    # Part of a city that several teams share: (municipality code, city district) pairs.
+    districts: tuple[DistrictRef, ...] = ()
     draft: bool = False
     note: str | None = None
+
+
+class Partner(_Model):
+    """A partner's queue for some categories in some municipalities (e.g. parking enforcement)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str = Field(min_length=1)
+    categories: tuple[Category, ...] = Field(min_length=1)
+    municipalities: tuple[str, ...] = Field(min_length=1)
+    enabled: bool = False
+
+    @property
+    def queue(self) -> str:
+        return f"partner.{self.id}"
 
 
 class Account(_Model):
@@ -85,6 +107,7 @@ class RegistryFile(_Model):
     schema_version: Literal[1] = 1
     teams: tuple[Team, ...]
     accounts: tuple[Account, ...] = ()
+    partners: tuple[Partner, ...] = ()
 
 
 class _Envelope(_Model):
@@ -93,6 +116,7 @@ class _Envelope(_Model):
     schema_version: Literal[1] = 1
     teams: list[Any]
     accounts: list[Any] = []
+    partners: list[Any] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +153,8 @@ class Registry:
         self.reference = reference
         self._teams = {team.id: team for team in data.teams}
         self._team_of_municipality = {code: team for team in data.teams for code in team.municipalities}
+        self._team_of_district = {(r.municipality, r.district): team for team in data.teams for r in team.districts}
+        self._district_of_name = _index_districts(reference, data.teams)
         self._accounts = _index_accounts(data.accounts)
         self._units = reference.units()
         self._places = _index_places(reference)
@@ -150,6 +176,23 @@ class Registry:
     def team_for_municipality(self, code: str) -> Team | None:
         """The team covering a municipality (CBS code), or None when only its unit is known."""
         return self._team_of_municipality.get(code)
+
+    def team_for_district(self, municipality_code: str, place_words: str) -> tuple[Team, str] | None:
+        """The team covering the city district a neighbourhood, district or area name lies in."""
+        district = self._district_of_name.get((municipality_code, place_words.strip().casefold()))
+        if district is None:
+            return None
+        team = self._team_of_district.get((municipality_code, district))
+        return (team, district) if team is not None else None
+
+    def partners_for(self, municipality_code: str, categories: Iterable[str]) -> tuple[Partner, ...]:
+        """The enabled partners for these categories in this municipality."""
+        wanted = set(categories)
+        return tuple(
+            p
+            for p in self.data.partners
+            if p.enabled and municipality_code in p.municipalities and wanted & {c.value for c in p.categories}
+        )
 
     def unit_for_municipality(self, code: str) -> tuple[str, str] | None:
         """(unit code, unit name) of a municipality; None for a code the reference data lacks."""
@@ -186,8 +229,9 @@ class Registry:
         return team_routing_key(team.unit_code, team.id)
 
     def all_team_routing_keys(self) -> tuple[str, ...]:
-        """Every desk routing key: each team's and each unit's intake, sorted."""
+        """Every desk routing key: each team's, each unit's intake and each enabled partner's, sorted."""
         keys = {self.team_routing_key(team) for team in self.teams}
+        keys.update(partner.queue for partner in self.data.partners if partner.enabled)
         keys.update(intake_routing_key(unit_code) for unit_code in self._units)
         return tuple(sorted(keys))
 
@@ -237,12 +281,28 @@ def validate_registry(raw: object, reference: ReferenceData) -> tuple[RegistryFi
         return None, _pydantic_problems(exc, "$")
     teams, problems = _parse_items(envelope.teams, Team, "$.teams")
     accounts, account_problems = _parse_items(envelope.accounts, Account, "$.accounts")
-    problems += account_problems
+    partners, partner_problems = _parse_items(envelope.partners, Partner, "$.partners")
+    problems += account_problems + partner_problems
     problems += _check_teams(teams, reference)
     problems += _check_accounts(accounts, _raw_team_ids(envelope.teams), reference)
+    problems += _check_partners(partners, reference)
     if problems:
         return None, problems
-    return RegistryFile(teams=tuple(t for _, t in teams), accounts=tuple(a for _, a in accounts)), []
+    registry = RegistryFile(
+        teams=tuple(t for _, t in teams),
+        accounts=tuple(a for _, a in accounts),
+        partners=tuple(p for _, p in partners),
+    )
+    return registry, []
+
+
+def _check_partners(partners: list[tuple[str, Partner]], reference: ReferenceData) -> list[Problem]:
+    return [
+        Problem(f"{location}.municipalities[{index}]", f"unknown municipality code {code!r}")
+        for location, partner in partners
+        for index, code in enumerate(partner.municipalities)
+        if code not in reference.municipalities
+    ]
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -284,6 +344,23 @@ def _check_teams(teams: list[tuple[str, Team]], reference: ReferenceData) -> lis
         seen_ids.setdefault(team.id, location)
         problems += _check_team_unit(location, team, reference)
         problems += _check_team_municipalities(location, team, reference, covered_by)
+        problems += _check_team_districts(location, team, reference, covered_by)
+    return problems
+
+
+def _check_team_districts(
+    location: str, team: Team, reference: ReferenceData, covered_by: dict[str, str]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    known = {(n.municipality_code, n.stadsdeel) for n in reference.neighbourhoods}
+    for index, ref in enumerate(team.districts):
+        where = f"{location}.districts[{index}]"
+        key = f"{ref.municipality}/{ref.district}"
+        if (ref.municipality, ref.district) not in known:
+            problems.append(Problem(where, f"unknown city district {ref.district!r} in {ref.municipality}"))
+        if key in covered_by:
+            problems.append(Problem(where, f"district {key} is already covered by team {covered_by[key]}"))
+        covered_by.setdefault(key, team.id)
     return problems
 
 
@@ -349,6 +426,18 @@ def _index_accounts(accounts: Iterable[Account]) -> dict[str, list[Account]]:
         for key in {normalise_account_key(k) for k in (account.account_id, account.handle) if k is not None}:
             index[key].append(account)
     return dict(index)
+
+
+def _index_districts(reference: ReferenceData, teams: Iterable[Team]) -> dict[tuple[str, str], str]:
+    """(municipality, any buurt/wijk/district name or alias, case-folded) -> its city district."""
+    index: dict[tuple[str, str], str] = {}
+    for n in reference.neighbourhoods:
+        index.setdefault((n.municipality_code, n.name.casefold()), n.stadsdeel)
+    for team in teams:
+        for ref in team.districts:
+            for alias in ref.aliases:
+                index[(ref.municipality, alias.casefold())] = ref.district
+    return index
 
 
 def _index_places(reference: ReferenceData) -> dict[str, tuple[str, ...]]:

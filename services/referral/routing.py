@@ -52,7 +52,23 @@ def route(
         return _uncertain(classification, review_low, review_high)
     if not classification.reportable:
         return _not_reportable(classification)
-    return destination(tip, classification, registry)
+    return with_partners(destination(tip, classification, registry), classification, registry)
+
+
+def with_partners(decision: RouteDecision, classification: Classification, registry: Registry) -> RouteDecision:
+    """Also send to partners configured for these categories in this place (off by default)."""
+    if classification.place is None:
+        return decision
+    partners = registry.partners_for(classification.place.municipality_code, classification.category_names)
+    if not partners:
+        return decision
+    names = ", ".join(p.name for p in partners)
+    return decision.model_copy(
+        update={
+            "queues": (*decision.queues, *(p.queue for p in partners)),
+            "reason": f"{decision.reason}; also to partner {names} (category in its remit)",
+        }
+    )
 
 
 def destination(tip: Tip, classification: Classification, registry: Registry) -> RouteDecision:
@@ -100,6 +116,18 @@ def _by_place(classification: Classification, registry: Registry) -> RouteDecisi
     if place is None or registry.unit_for_municipality(place.municipality_code) is None:
         return None
     said = place.evidence.text if place.evidence is not None else place.municipality
+    district = registry.team_for_district(place.municipality_code, said)
+    if district is not None:
+        team, name = district
+        municipality = registry.reference.municipalities[place.municipality_code]
+        reason = (
+            f"place {said!r} → city district {name} of {municipality.name} ({place.municipality_code})"
+            f" → unit {municipality.unit_name} → team {team.id}"
+        )
+        unit_name = registry.unit_name(team.unit_code) or team.unit_code
+        return _desk(
+            team.unit_code, unit_name, team.id, registry.team_routing_key(team), rule=RULE_PLACE, reason=reason
+        )
     return _to_municipality(registry, place.municipality_code, RULE_PLACE, f"place {said!r}")
 
 

@@ -31,14 +31,25 @@ def test_default_covers_every_municipality_at_unit_level(registry: Registry) -> 
     assert registry.unit_for_municipality("GM9999") is None
 
 
-def test_default_ships_oost_nederland_teams_as_drafts(registry: Registry) -> None:
-    assert len(registry.teams) == 27
-    assert all(team.draft and team.unit_code == "RE02" for team in registry.teams)
+def test_default_ships_oost_nederland_teams_and_amsterdams_districts_as_drafts(registry: Registry) -> None:
+    oost = [team for team in registry.teams if team.unit_code == "RE02"]
+    amsterdam = [team for team in registry.teams if team.unit_code == "RE05"]
+    assert (len(oost), len(amsterdam), len(registry.teams)) == (27, 9, 36)
+    assert all(team.draft for team in registry.teams)
     assert all("to be signed off against politie.nl" in (team.note or "") for team in registry.teams)
     rheden = registry.team_for_municipality("GM0275")
     assert rheden is not None
     assert rheden.id == "gelderland-midden.rheden"
-    assert registry.team_for_municipality("GM0363") is None  # Amsterdam: unit level only
+    assert registry.team_for_municipality("GM0363") is None  # Amsterdam: by city district, not whole
+    for said, team in (
+        ("Bijlmermuseum", "amsterdam.zuidoost"),
+        ("Bijlmer", "amsterdam.zuidoost"),
+        ("De Pijp", "amsterdam.zuid"),
+    ):
+        found = registry.team_for_district("GM0363", said)
+        assert found is not None
+        assert found[0].id == team
+    assert registry.team_for_district("GM0363", "Amsterdam") is None
 
 
 def test_routing_keys_cover_every_team_and_every_unit_intake(registry: Registry) -> None:
@@ -84,7 +95,7 @@ def test_unit_of_account(registry: Registry) -> None:
 
 def test_check_reports_drafts_and_intake_fallbacks(registry: Registry) -> None:
     report = "\n".join(registry.check())
-    assert "27 teams, 27 of them draft" in report
+    assert "36 teams, 36 of them draft" in report
     assert "RE01 Noord-Nederland: no teams, all 40 municipalities go to team.re01.intake" in report
     assert "Arnhem (GM0202)" in report
 

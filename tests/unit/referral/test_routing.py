@@ -178,3 +178,29 @@ def test_a_message_without_text_goes_to_review(registry: Registry) -> None:
     assert decision.rule == "no_text"
     assert decision.review
     assert decision.queues == ("tipline.review",)
+
+
+def test_an_amsterdam_neighbourhood_routes_to_its_city_district_desk(registry: Registry) -> None:
+    tip = make_tip("In de Bijlmer bij metrostation Ganzenhoek wordt elke middag gedeald")
+    classification = make_classification(tip, category=Category.DRUGS, place=("Amsterdam", "GM0363", "Bijlmer"))
+    decision = _route(tip, classification, registry)
+    assert (decision.unit_code, decision.team) == ("RE05", "amsterdam.zuidoost")
+    assert decision.queues == ("team.re05.amsterdam.zuidoost",)
+    assert "city district Zuidoost" in decision.reason
+
+
+def test_amsterdam_without_a_neighbourhood_goes_to_the_unit_intake(registry: Registry) -> None:
+    tip = make_tip("In Amsterdam wordt overal gedeald bij de scholen, elke dag")
+    classification = make_classification(tip, category=Category.DRUGS, place=("Amsterdam", "GM0363", "Amsterdam"))
+    assert _route(tip, classification, registry).queues == ("team.re05.intake",)
+
+
+def test_partner_routing_is_off_by_default_and_adds_the_partner_queue_when_enabled(registry: Registry) -> None:
+    tip = make_tip("Elke ochtend staan er auto's op de stoep bij de school in Arnhem")
+    classification = make_classification(tip, category=Category.PARKING, place=("Arnhem", "GM0202", "Arnhem"))
+    assert "partner.arnhem-handhaving" not in _route(tip, classification, registry).queues
+    partners = tuple(p.model_copy(update={"enabled": True}) for p in registry.data.partners)
+    enabled = Registry(registry.data.model_copy(update={"partners": partners}), registry.reference)
+    decision = _route(tip, classification, enabled)
+    assert decision.queues[-1] == "partner.arnhem-handhaving"
+    assert "partner" in decision.reason
