@@ -31,7 +31,8 @@ class Runtime:
     sessions: sessionmaker[Session]
     celery: Celery
     _components: dict[str, Any] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Re-entrant: a component's factory may ask for another component.
+    _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def component(self, name: str, factory: Callable[[], T]) -> T:
         """The runtime's single instance of ``name``, built by ``factory`` on first use."""

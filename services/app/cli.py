@@ -26,8 +26,12 @@ from shared.storage.db import migrate
 app = typer.Typer(help="Tipline: citizens' messages to police accounts → referral tickets.", no_args_is_help=True)
 audit_app = typer.Typer(help="Trace and verify the audit trail.", no_args_is_help=True)
 registry_app = typer.Typer(help="The district registry.", no_args_is_help=True)
+desk_app = typer.Typer(
+    help="Work a desk's tickets through the desk API (token from TIPLINE_DESK_TOKEN).", no_args_is_help=True
+)
 app.add_typer(audit_app, name="audit")
 app.add_typer(registry_app, name="registry")
+app.add_typer(desk_app, name="desk")
 
 err = Console(stderr=True)
 FileArg = Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input")]
@@ -326,6 +330,96 @@ def registry_check(path: Annotated[Path | None, typer.Argument()] = None) -> Non
         err.print(str(exc))
         raise typer.Exit(1) from exc
     print("\n".join(registry.check()))
+
+
+UrlOption = Annotated[str, typer.Option(envvar="TIPLINE_URL", help="the Tipline server")]
+TokenOption = Annotated[str, typer.Option(envvar="TIPLINE_DESK_TOKEN", help="the desk's (or auditor's) token")]
+
+
+def _desk_call(url: str, token: str, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    import httpx  # noqa: PLC0415
+
+    try:
+        response = httpx.request(
+            method, f"{url.rstrip('/')}{path}", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=15
+        )
+    except httpx.HTTPError as exc:
+        err.print(f"cannot reach {url}: {type(exc).__name__}")
+        raise typer.Exit(2) from exc
+    if response.status_code >= 400:
+        err.print(f"refused ({response.status_code}): {response.text[:300]}")
+        raise typer.Exit(1)
+    return response.json() if "json" in response.headers.get("content-type", "") else response.text
+
+
+def _print_ticket(ticket: dict[str, Any]) -> None:
+    print(json.dumps(ticket, ensure_ascii=False, indent=2))
+
+
+@desk_app.command("list")
+def desk_list(url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = "", include_closed: bool = False) -> None:
+    """The desk's open tickets, most urgent and soonest due first."""
+    tickets = _desk_call(url, token, "GET", f"/desk/tickets?include_closed={str(include_closed).lower()}")
+    for t in tickets:
+        print(f"{t['referral_id']}  {t['urgency']:<9} due {t['sla_due'][:16]}  {t['status']:<7}  {t['summary'][:80]}")
+
+
+@desk_app.command("show")
+def desk_show(referral_id: str, url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = "") -> None:
+    """One ticket with its evidence, provenance and notes."""
+    _print_ticket(_desk_call(url, token, "GET", f"/desk/tickets/{referral_id}"))
+
+
+@desk_app.command("claim")
+def desk_claim(referral_id: str, url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = "") -> None:
+    """Take a ticket on."""
+    _print_ticket(_desk_call(url, token, "POST", f"/desk/tickets/{referral_id}/claim"))
+
+
+@desk_app.command("close")
+def desk_close(
+    referral_id: str,
+    outcome: Annotated[str, typer.Option(help="acted_on, no_action_needed, not_a_police_matter, duplicate")],
+    feedback: str | None = None,
+    url: UrlOption = "http://127.0.0.1:8000",
+    token: TokenOption = "",
+) -> None:
+    """Close a ticket with its outcome."""
+    body = {"outcome": outcome, "feedback": feedback}
+    _print_ticket(_desk_call(url, token, "POST", f"/desk/tickets/{referral_id}/close", body))
+
+
+@desk_app.command("reroute")
+def desk_reroute(
+    referral_id: str,
+    to: Annotated[str, typer.Option(help="the right team's queue, e.g. team.re02.gelderland-midden.rheden")],
+    reason: Annotated[str, typer.Option()],
+    url: UrlOption = "http://127.0.0.1:8000",
+    token: TokenOption = "",
+) -> None:
+    """Hand a ticket to the right team."""
+    body = {"desk": to, "reason": reason}
+    _print_ticket(_desk_call(url, token, "POST", f"/desk/tickets/{referral_id}/reroute", body))
+
+
+@desk_app.command("note")
+def desk_note(referral_id: str, text: str, url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = "") -> None:
+    """Add a note to a ticket."""
+    _print_ticket(_desk_call(url, token, "POST", f"/desk/tickets/{referral_id}/notes", {"note": text}))
+
+
+@desk_app.command("split")
+def desk_split(
+    referral_id: str, tip_id: str, url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = ""
+) -> None:
+    """Take a wrongly merged report out of a ticket into its own."""
+    _print_ticket(_desk_call(url, token, "POST", f"/desk/tickets/{referral_id}/split", {"tip_id": tip_id}))
+
+
+@desk_app.command("labels")
+def desk_labels(url: UrlOption = "http://127.0.0.1:8000", token: TokenOption = "") -> None:
+    """Outcomes and corrections as labelled JSON Lines for the classifier (auditor token)."""
+    print(_desk_call(url, token, "GET", "/desk/labels"), end="")
 
 
 def main() -> None:

@@ -2,9 +2,11 @@
 
 A bearer token opens exactly one desk (``TIPLINE_DESK_TOKENS``); another desk's ticket answers
 403. An auditor's token reads every desk and changes nothing.
+
+No ``from __future__ import annotations`` here: FastAPI reads the route signatures at runtime,
+and the token dependency is local to ``build_desk_router``.
 """
 
-from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Iterator, Mapping

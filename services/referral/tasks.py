@@ -7,7 +7,7 @@ from typing import Any
 from celery import shared_task
 from celery.signals import worker_ready
 
-from services.referral.desk import DeskService
+from services.referral.desk import DeskService, lead_routing_key
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
 from shared.celery_app import TiplineTask
@@ -23,7 +23,8 @@ def build_service(runtime: Runtime) -> ReferralService:
     policy = RoutingPolicy(settings.review_threshold_low, settings.review_threshold_high, settings.pseudonym_key)
     registry = load_registry(settings.registry_path)
     publisher = CeleryPublisher(runtime.celery, settings.queue_delivery_limit)
-    publisher.declare_desk_queues(registry.all_team_routing_keys())
+    leads = [lead_routing_key(unit_code) for unit_code in registry.reference.units()]
+    publisher.declare_desk_queues([*registry.all_team_routing_keys(), *leads])
     return ReferralService(runtime.sessions, registry, publisher, policy)
 
 
