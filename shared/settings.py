@@ -75,7 +75,7 @@ class Settings(BaseSettings):
 
     # referral
     registry_path: Path | None = None
-    review_threshold_low: float = Field(default=0.35, ge=0, le=1)
+    review_threshold_low: float = Field(default=0.25, ge=0, le=1)  # bench/review_band.py
     review_threshold_high: float = Field(default=0.55, ge=0, le=1)
     pseudonym_key: str = PLACEHOLDER_PREFIX + "pseudonym-key"
     desk_tokens: dict[str, DeskToken] = Field(default_factory=dict)  # token -> holder and desk
