@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +11,18 @@ from services.classify.records import classify_record
 from shared.contracts import Category
 
 _CATEGORIES = tuple(category.value for category in Category)
+_URGENCIES = ("emergency", "high", "normal", "low", None)
+# The issue's targets on unseen tips: (name, figure getter, threshold, higher is better).
+_TARGETS: tuple[tuple[str, Callable[[EvalReport], float], float, bool], ...] = (
+    ("reportable F1", lambda r: r.reportable.f1, 0.95, True),
+    ("category macro-F1", lambda r: r.category_macro_f1, 0.85, True),
+    ("emergency recall", lambda r: r.emergency.recall, 0.95, True),
+    ("emergency precision", lambda r: r.emergency.precision, 0.80, True),
+    ("urgency accuracy", lambda r: r.urgency.value, 0.75, True),
+    ("place accuracy", lambda r: r.place.value, 0.90, True),
+    ("wrong place rate", lambda r: r.wrong_place.value, 0.05, False),
+    ("plates F1", lambda r: r.plates.f1, 0.98, True),
+)
 
 
 @dataclass(slots=True)
@@ -76,6 +88,8 @@ class EvalReport:
     wrong_place: Ratio = field(default_factory=Ratio)
     plates: Counts = field(default_factory=Counts)
     language: Ratio = field(default_factory=Ratio)
+    # (gold urgency, predicted urgency) -> count; None stands for "not reportable".
+    urgency_confusion: dict[tuple[str | None, str | None], int] = field(default_factory=dict)
     mistakes: list[str] = field(default_factory=list)
     max_mistakes: int = 20
 
@@ -105,6 +119,8 @@ class EvalReport:
             f"({self.wrong_place.hits}/{self.wrong_place.total})",
             f"plates      P={self.plates.precision:.3f} R={self.plates.recall:.3f} F1={self.plates.f1:.3f}",
             f"language accuracy: {self.language.value:.3f}",
+            *self._confusion_lines(),
+            *self._target_lines(),
             "mistakes: " + (", ".join(self.mistakes) if self.mistakes else "none"),
             "--- summary ---",
             f"reportable F1 {r.f1:.3f} | category macro-F1 {self.category_macro_f1:.3f}",
@@ -112,6 +128,25 @@ class EvalReport:
             f"place acc {self.place.value:.3f} (wrong {self.wrong_place.value:.3f}) | plates F1 {self.plates.f1:.3f}",
         ]
         return "\n".join(lines)
+
+    def _confusion_lines(self) -> list[str]:
+        """Gold urgency in rows, predicted in columns ("-" = not reportable)."""
+        names = [name or "-" for name in _URGENCIES]
+        lines = ["urgency confusion (rows gold, columns predicted):", f"{'':<11}" + "".join(f"{n:>10}" for n in names)]
+        for gold in _URGENCIES:
+            row = "".join(f"{self.urgency_confusion.get((gold, pred), 0):>10}" for pred in _URGENCIES)
+            lines.append(f"{gold or '-':<11}{row}")
+        return lines
+
+    def _target_lines(self) -> list[str]:
+        """Each issue target with its figure and whether this run meets it."""
+        lines = ["targets:"]
+        for name, figure, threshold, higher in _TARGETS:
+            value = figure(self)
+            met = value >= threshold if higher else value <= threshold
+            sign = ">=" if higher else "<="
+            lines.append(f"  {name:<20} {value:.3f} (target {sign} {threshold:.2f}) {'ok' if met else 'MISSED'}")
+        return lines
 
 
 def evaluate(records: Iterable[dict[str, Any]], classifier: Classifier | None = None) -> EvalReport:
@@ -130,6 +165,8 @@ def _score(report: EvalReport, predicted: dict[str, Any], gold: dict[str, Any], 
     for name, counts in report.categories.items():
         counts.add(name in predicted["categories"], name in gold["categories"])
     report.emergency.add(predicted["urgency"] == "emergency", gold["urgency"] == "emergency")
+    pair = (gold["urgency"], predicted["urgency"])
+    report.urgency_confusion[pair] = report.urgency_confusion.get(pair, 0) + 1
     if gold["reportable"]:
         report.urgency.add(predicted["urgency"] == gold["urgency"])
     if gold["place"] is not None:

@@ -14,9 +14,10 @@ WEAPON = [
     rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
          r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer", weapon=1.0),
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
-         r"|zwaard|boksbeugel|honkbalknuppel|knuppel|taser|luchtbuks|granaat|handgranaat|bijl", weapon=1.0),
+         r"|zwaard|boksbeugel|honkbalknuppel|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl", weapon=1.0),
     rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
     rule("weapon.bangs", r"knallen|knal", weapon=0.5),
+    rule("weapon.tool", r"hamers?|koevoet|schroevendraaier|betonschaar", weapon=0.3, burglary=0.3),
     rule("weapon.stab", r"neergestoken|steekpartij\w*|stabbed|stabbing|steekt \w+ neer", weapon=1.0, violence=1.0),
     rule("weapon.stabbed", r"(?<!lek )gestoken", weapon=0.6, violence=0.6),
 ]  # fmt: skip
@@ -27,7 +28,12 @@ VIOLENCE = [
     rule("violence.assault", r"sla(?:an|at)|sloeg(?:en)?|geslagen|in elkaar \w*"
          r"|schop(?:pen|t)(?! (?:\w+ )?tegen (?:de |het )?(?:fiets|deur|auto|prullenbak|vuilnis))|geschopt|getrapt"
          r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting|attacked|assault\w*|punch\w*|kicked"
-         r"|bewusteloos|klappen", violence=1.0),
+         r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
+         r"|gevolgd door|(?:wordt|werd|worden) gevolgd", violence=1.0),
+    # Someone pulled into a vehicle or held is violence whatever else is said.
+    rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
+         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
+    rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.threat", r"bedreig\w*|dreig\w*|afmaken|vermoorden|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
          r"|ben jij dood", violence=1.0),
@@ -43,7 +49,9 @@ VIOLENCE = [
 BURGLARY = [
     rule("burglary.breakin", r"inbra\w*|ingebroken|inbrek\w*|opengebroken|openbreken|open te breken|opengewrikt"
          r"|geforceerd|breaking into|broken into|broke into|break[- ]?ins?|burglar\w*|plofkraak\w*"
-         r"|aufgebrochen|eingebrochen|opengebroke\w*", burglary=1.0),
+         r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
+         r"|(?:de|het|ons|hun|onze) (?:schuur|huis|woning|garage|berging|auto) in geweest|climbing into"
+         r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen", burglary=1.0),
     rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij",
          burglary=1.0),
     rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
@@ -54,7 +62,8 @@ BURGLARY = [
 THEFT = [
     rule("theft.stolen", r"gestolen|gejat|jatten|jatte|jat|gepikt|pikken|gerold|diefstal\w*|dief|dieven"
          r"|zakkenroller\w*|stolen|stole|steal\w*|theft|thief|thieves|pickpocket\w*|shoplift\w*|ukradl\w*"
-         r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen", theft=1.0),
+         r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen|weggehaald|gepikt|ukradli"
+         r"|snatched|weggezaagd", theft=1.0),
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
@@ -63,10 +72,11 @@ DRUGS = [
     rule("drugs.deal", r"deal(?:t|en|er|ers|ing|s)|gedeald|verkoopt (?:wiet|drugs|pillen|coke|snow|snuif)"
          r"|verkopen (?:wiet|drugs|pillen|coke)|selling (?:coke|drugs|weed)|plug\w*", drugs=1.0),
     rule("drugs.word", r"drugs\w*|drug|drugsafval|drugslab\w*|wietplantage\w*|hennep\w*|hennepkwekerij\w*"
-         r"|gekweekt|kweekt|kweken|cannabis|wietlucht|ruikt naar wiet|kwekerij", drugs=1.0),
+         r"|gekweekt|kweekt|kweken|cannabis|wietlucht|ruikt naar wiet|kwekerij|ticken|tikken|drugsrunner\w*"
+         r"|dealen|dealt|runner", drugs=1.0),
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
     rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
-         r"|crack|weed", drugs=0.7),
+         r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
     rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
     rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
     rule("drugs.lab", r"chemische lucht|bijtende lucht|jerrycans|vaten|afgeplakt|dichtgeplakt\w*|gezoem"
@@ -91,7 +101,9 @@ TRAFFIC = [
     rule("traffic.reckless", r"spookrij\w*|dronken (?:bestuurder|automobilist|chauffeur)|drunk driv\w*|zwalk\w*"
          r"|door rood|vluchtstrook|sneed|afgesneden|bumperkle\w*|reckless|zonder lichten|wrong[- ]way"
          r"|verkeersagressie|bijna (?:een|de) \w+ (?:geraakt|aangereden|van de weg)|doorgereden"
-         r"|telefoon in (?:zn|zijn|haar) hand", traffic=1.0),
+         r"|telefoon in (?:zn|zijn|haar) hand|te appen|driften|drift|straatrace\w*"
+         r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water",
+         traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
     rule("traffic.check", r"snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
          traffic=0.6),
@@ -99,11 +111,12 @@ TRAFFIC = [
 
 SUSPICIOUS = [
     rule("suspicious.word", r"verdacht\w*|suspicious|ongure|louche", suspicious=1.0),
-    rule("suspicious.doors", r"deurklink\w*|aan (?:de |alle )?deuren|door ?handles|aanbel\w*|bij alle deuren",
+    rule("suspicious.doors", r"deurklink\w*|aan (?:de |alle )?(?:auto)?deuren|door ?handles|aanbel\w*"
+         r"|bij alle deuren|autodeuren|portieren|vreemde (?:man|mannen|vrouw|auto|bus)|onbekende (?:man|mannen)",
          suspicious=1.0),
     rule("suspicious.scouting", r"foto'?s (?:te )?ma\w* van (?:de )?huizen|naar de huizen|de straat in kijk\w*"
          r"|scouting|markeren|krijtstreep\w*|zaklamp\w*|in de gaten|spreekt \w+ kinderen aan"
-         r"|kinderen aan(?:spreken)?|slapen er", suspicious=1.0),
+         r"|kinderen aan(?:spreken)?|slapen er|verrekijker|fotografeert \w+ \w+|snoep aan", suspicious=1.0),
     rule("suspicious.vehicle", r"rondjes|draaiende motor|zonder kenteken|geen kenteken|busje|bus zonder"
          r"|in en uit|keeps hovering|drone\w*", suspicious=0.6),
     rule("suspicious.circling", r"(?:langzaam|stapvoets) (?:door|langs|over) (?:de|onze|mijn|het)\b"
@@ -128,7 +141,8 @@ NUISANCE = [
     rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
-         r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen", nuisance=1.0),
+         r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
+         r"|gevandaliseerd", nuisance=1.0),
     rule("nuisance.noise", r"overlast|herrie|lawaai|(?:kei)?harde muziek|muziek|geluidsoverlast|noise|loud|fissa"
          r"|tot \d+ ?u(?:ur)?", nuisance=0.5),
     rule("nuisance.shouting", r"schreeuw\w*|kapot|glas|glasscherven", nuisance=0.3),
@@ -142,7 +156,7 @@ NUISANCE = [
 
 FRAUD = [
     rule("fraud.scam", r"opgelicht|oplicht\w*|scam\w*|fraude\w*|fraud\w*|phishing|nepbank\w*|nep-?\w+|fake"
-         r"|valse? \w+", fraud=1.0),
+         r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage", fraud=1.0),
     rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
          r"|telefoon is kapot", fraud=1.0),
     rule("fraud.account", r"gehackt|hacked|overgenomen|kan er (?:zelf )?niet meer in|kluisrekening|veilige rekening"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.classify import landmarks
+from services.classify.fuzzy import FuzzyPlaces
 from services.classify.normalize import Token, fold, is_sentence_start, name_key, tokens
 from shared.contracts import Place, Span
 from shared.reference import ReferenceData
@@ -84,6 +85,12 @@ class Gazetteer:
         self._lengths_by_first = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
         self._compact = {"".join(key): entry.candidates() for key, entry in self._entries.items()}
         self._hint_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._known_words = frozenset(self._lengths_by_first) | landmarks.EVERYDAY_WORDS | landmarks.FUNCTION_WORDS
+        # Only strong, unambiguous names are guessed at: a misspelt village name is too often a word.
+        self._fuzzy_entries = {
+            "".join(key): entry for key, entry in self._entries.items() if entry.strong and len(entry.candidates()) == 1
+        }
+        self._fuzzy = FuzzyPlaces((compact, compact) for compact in self._fuzzy_entries)
 
     def _entry(self, name: str) -> _Entry | None:
         key = name_key(name)
@@ -164,7 +171,8 @@ class Gazetteer:
     def resolve(self, text: str, received_on: str | None) -> PlaceResult:
         """Pick the municipality the tip is about; names that stay ambiguous are reported."""
         folded = fold(text)
-        found = self.mentions(text, folded, tokens(folded))
+        words = tokens(folded)
+        found = self.mentions(text, folded, words)
         hint_codes, hint_units = self._hint(received_on)
         resolved: list[tuple[Mention, str]] = []
         ambiguous: list[str] = []
@@ -174,14 +182,29 @@ class Gazetteer:
                 ambiguous.append(mention.label)
             else:
                 resolved.append((mention, code))
+        rule = "place.gazetteer"
+        if not resolved:
+            # Exact names win; a misspelling is only looked for when no exact name resolved.
+            resolved, rule = self._fuzzy_mentions(text, words), "place.fuzzy"
         if not resolved:
             return PlaceResult(None, tuple(dict.fromkeys(ambiguous)))
         mention, code = min(resolved, key=lambda item: (item[0].directional, item[0].start))
         municipality = self._reference.municipalities[code]
-        span = Span(
-            start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule="place.gazetteer"
-        )
+        span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule=rule)
         return PlaceResult(Place(municipality=municipality.name, municipality_code=code, evidence=span), ())
+
+    def _fuzzy_mentions(self, text: str, words: list[Token]) -> list[tuple[Mention, str]]:
+        found: list[tuple[Mention, str]] = []
+        for index in self._fuzzy.candidates(text, words, self._known_words):
+            compact = self._fuzzy.match(words[index].text)
+            if compact is None:
+                continue
+            entry = self._fuzzy_entries[compact]
+            directional = index > 0 and words[index - 1].text in _DIRECTIONAL
+            word = words[index]
+            mention = Mention(word.start, word.end, entry.label, entry.candidates(), directional)
+            found.append((mention, next(iter(entry.candidates()))))
+        return found
 
     def _resolve_one(self, mention: Mention, hint_codes: frozenset[str], hint_units: frozenset[str]) -> str | None:
         codes = mention.codes
@@ -209,7 +232,10 @@ class Gazetteer:
     def _compute_hint(self, received_on: str) -> tuple[frozenset[str], frozenset[str]]:
         codes: set[str] = set()
         units: set[str] = set()
-        for part in re.split(r"[^a-z0-9]+", fold(received_on)):
+        parts = [part for part in re.split(r"[^a-z0-9]+", fold(received_on)) if part]
+        # "@politie_midden-nederland" names its region in two pieces: try neighbours joined too.
+        joined = ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]
+        for part in [*parts, *joined]:
             if part in _REGION_UNITS:
                 units.add(_REGION_UNITS[part])
             candidates = self._compact.get(part, frozenset())

@@ -6,9 +6,13 @@ import re
 
 from shared.contracts import PlateMatch, Span
 
-# Since 1978 plates use no vowels (and no C or Q), which keeps words like "ab-12-cd" out.
+# Since sidecode 4 (1978) plates use no vowels (and no C or Q), which keeps words like "ab-12-cd" out.
+# Sidecodes 1-3 (1951-1978, still on oldtimers) did use vowels ("AM-56-21"); their two-letter group
+# may hold one, but only when the plate is written with dashes or in capitals (see _plausible).
 _L = "[bdfghjklmnprstvwxz]"
+_OLD_L = "[a-z]"
 _D = "[0-9]"
+_OLD_SIDECODES = 3
 
 # Group sizes per sidecode, as (kind, length) triples: L = letters, D = digits.
 _SIDECODES: tuple[tuple[str, str, str], ...] = (
@@ -29,20 +33,23 @@ _SIDECODES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _group(spec: str) -> str:
-    return f"{_L if spec[0] == 'L' else _D}{{{spec[1]}}}"
+def _group(spec: str, letters: str) -> str:
+    return f"{letters if spec[0] == 'L' else _D}{{{spec[1]}}}"
 
 
-def _sidecode_pattern(groups: tuple[str, str, str]) -> str:
-    first, second, third = (_group(g) for g in groups)
+def _sidecode_pattern(groups: tuple[str, str, str], letters: str) -> str:
+    first, second, third = (_group(g, letters) for g in groups)
     # The same separator twice: "1234 AB" (a postcode) mixes none and a space, so it never matches.
     return rf"{first}(?P<sep{{n}}>[- ]?){second}(?P=sep{{n}}){third}"
 
 
 def _build() -> re.Pattern[str]:
-    parts = [_sidecode_pattern(groups).replace("{n}", str(n)) for n, groups in enumerate(_SIDECODES, 1)]
-    # Not glued to other words, handles (@x), hashtags, decimals, phone numbers or times.
-    return re.compile(rf"(?<![\w@#./+-])(?:{'|'.join(parts)})(?!\w)(?![-/:][0-9a-z])", re.IGNORECASE)
+    parts = [
+        _sidecode_pattern(groups, _OLD_L if n <= _OLD_SIDECODES else _L).replace("{n}", str(n))
+        for n, groups in enumerate(_SIDECODES, 1)
+    ]
+    # Not glued to other words, handles (@x), hashtags, decimals, phone numbers ("nr 12 34 56") or times.
+    return re.compile(rf"(?<![\w@#./+-])(?:{'|'.join(parts)})(?!\w)(?![-/:][0-9a-z])(?! [0-9]{{2}})", re.IGNORECASE)
 
 
 _PLATE = _build()
@@ -56,8 +63,19 @@ def find_plates(text: str) -> list[PlateMatch]:
     found: dict[str, PlateMatch] = {}
     for match in _PLATE.finditer(text):
         plate = re.sub(r"[- ]", "", match.group()).upper()
-        if _POSTCODE_LIKE.match(plate) and not _PLATE_CUE.search(text[max(0, match.start() - 30) : match.start()]):
+        cued = bool(_PLATE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
+        if not cued and (_POSTCODE_LIKE.match(plate) or not _plausible(match.group())):
             continue
         span = Span(start=match.start(), end=match.end(), text=match.group(), rule="plate.sidecode")
         found.setdefault(plate, PlateMatch(plate=plate, evidence=span))
     return list(found.values())
+
+
+def _plausible(written: str) -> bool:
+    """A vowel only appears on pre-1978 plates; without a cue, ask for dashes or capitals."""
+    if not _VOWEL.search(written):
+        return True
+    return "-" in written or written.isupper()
+
+
+_VOWEL = re.compile(r"[aeiouycq]", re.IGNORECASE)

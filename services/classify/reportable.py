@@ -12,13 +12,17 @@ _CONCRETE = [
     rule("cue.now", r"nu|op dit moment|right now|vannacht|vanavond|vanochtend|vanmorgen|vanmiddag|gisteren\w*"
          r"|gisteravond|gisternacht|vandaag|net|zojuist|afgelopen (?:nacht|week|weekend)|tonight|last night"
          r"|yesterday|today|this morning|heute|wczoraj|nu weer|live", concrete=0.5),
+    # Danger to life is concrete by itself: an emergency rarely names a street.
+    rule("cue.danger", r"(?:zit|zitten) er nog in|nog (?:iemand|mensen) (?:in|binnen)|bloedt|bloedend|bewusteloos"
+         r"|om hulp|beweegt niet|ligt te bloeden|nog binnen", concrete=0.6),
     rule("cue.recurring", r"elke \w+|iedere \w+"
          r"|al (?:\d+|een paar|twee|drie|uren|een uur|weken|dagen|maanden|een week|een maand)"
          r"(?: \w+)?|sinds \w+|every \w+|dag en nacht|structureel|nog steeds|steeds|weer|alweer|\d+e keer|\d+x"
          r"|keeps", concrete=0.4),
     rule("cue.street", r"\w+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|park|pad)",
          concrete=0.6),
-    rule("cue.local", r"bij ons|in onze \w+|in de straat|(?:mijn|onze|de) (?:buurman|buurvrouw|buren)"
+    rule("cue.local", r"(?:boven|onder|beneden|over)?(?:buurman|buurvrouw|buren)|buurjongen|buurmeisje|bij ons"
+         r"|in onze \w+|in de straat|(?:mijn|onze|de) (?:buurman|buurvrouw|buren)"
          r"|bij de buren|voor de deur|voor ons huis|naast ons|achter ons|bij mij|hier in|onze straat|our \w+"
          r"|my building|in front of|outside our|across the street|bij de \w+|op het \w+|aan de \w+|in het \w+"
          r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+", concrete=0.3),
@@ -41,6 +45,10 @@ _CONCRETE = [
 ]  # fmt: skip
 
 _REQUEST = [
+    # A community question about a concrete incident is a tip, not a general question.
+    rule("ask.community", r"weet iemand (?:wie|van wie|waar)|wie kent (?:deze|die|dit)|herkent iemand|kent iemand"
+         r" (?:deze|die|dit)|is (?:het|dit) normaal dat|snapt iemand waarom|kan iemand (?:mij )?(?:uitleggen|vertellen)"
+         r" waarom", request=0.4),
     rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|kom aub|kom snel|snel|graag \w+|wat moet ik doen"
          r"|wat moeten we doen|help|112|please|pls|aub|could you|can you do anything|send someone"
          r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) \w* ?melden|langs\w+|kijk ff|check"
@@ -116,12 +124,16 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
             else:
                 # Each negative family counts once: "jullie dansen ... dansen" is one complaint, not two.
                 negatives[hit.rule.name] = weight
-    negative = sum(negatives.values())
     concrete += 0.5 * has_place + 0.8 * has_plate
+    if "neg.howto" in negatives and offence >= 1.0 and concrete >= 0.7:
+        # "mag je met een mes rondlopen? de buurjongen doet dat elke dag op het plein": a question
+        # followed by a concrete, local account is a tip phrased as a question.
+        negatives["neg.howto"] /= 4
+    negative = sum(negatives.values())
     if has_plate or any(hit.rule.name in ("cue.identifier", "cue.url") for hit in cue_hits):
         # A named account, plate or URL makes a tip actionable even inside a rant about the police.
         negative /= 2
-    logit = -1.6 + min(offence, 2.0) + min(concrete, 2.2) + min(request, 0.8) + max(negative, -3.5)
+    logit = -1.45 + min(offence, 2.0) + min(concrete, 2.2) + min(request, 0.8) + max(negative, -3.5)
     if offence < 0.5:
         # Without any offence word a message is small talk, however concrete it sounds.
         logit = min(logit, -0.5)

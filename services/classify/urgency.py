@@ -10,31 +10,56 @@ from shared.contracts import Category, Span, Urgency
 _URGENCY_RULES = RuleSet([
     # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
     rule("inprogress.heading", r"nu richting|net gezien", now=1.0, inprogress=1.0),
-    rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|jetzt|as we speak|ik sta er nu", now=1.0),
+    # A passive or progressive present ("er wordt ingebroken", "wordt nu geslagen") is happening now.
+    rule("now.passive", r"wordt (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
+         r"(?:geslagen|getrapt|geschopt|gestoken|neergestoken|geschoten|beroofd|achtervolgd|ingebroken|bedreigd"
+         r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
+         r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+",
+         now=1.0, violent=1.0),
+    rule("now.ongoing", r"nog (?:steeds )?(?:binnen|bezig|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
+         r"|ik (?:hoor|zie) (?:ze|hem|haar|het)"
+         r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt", now=1.0, inside=0.5),
+    rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
     rule("now.recent", r"net|zojuist|just", recent=1.0),
-    rule("now.plea", r"help|snel|kom aub|kom snel|112|ambulance|please send|send someone|schreeuwt|screaming"
-         r"|rennen weg|iedereen rent|ik durf niet", plea=1.0),
-    rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gisternacht|vandaag"
+    rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
+         r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten", plea=1.0),
+    # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
+    rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?|not moving"
+         r"|zit(?:ten)? er nog in|nog (?:iemand|mensen) in|zinkt|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in"
+         r"|te water|om hulp|gilt|gillen|gilde|screaming for help|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
+         r"(?:nog )?binnen|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
+         r"|richt (?:hem|het )?op"
+         r"|ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
+         r"|geduwd|gesleurd|gesleept)|meegesleurd|vermoorden|van de trap|(?:hij|ze|zij"
+         r"|iemand) ligt (?:daar|er|op straat|op de grond)"
+         r"|ligt (?:er|daar) nog", life=1.0),
+    rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today", past=1.0, today=1.0),
     rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year)"
          r"|al \d+ weken", past=1.0, old=1.0),
-    rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+",
-         past=1.0),
-    rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|overval\w*|bloedt",
+    rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
+         r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
+    rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
          violent=1.0, severe=1.0),
-    rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|sla(?:an|at)|schoppen|schopt|vecht\w*|zwaai\w*"
-         r"|te zwaaien|achter \w+ \w+ aan|hitting|beating|stabbing|shooting|rent \w+ \w+ \w+ met"
-         r"|met een (?:mes|pistool|machete)|gaat achter", violent=1.0),
-    rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklampen|breaking into|probeert \w+ \w+ open"
-         r"|open te breken|klimmen|went in", inside=1.0),
-    rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver", wrongway=1.0),
+    rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen|schopt"
+         r"|stampen|stampt|trappen|trapt|getrapt|in elkaar|duwt|vecht\w*|zwaai\w*|te zwaaien|achter \w+ \w+ aan"
+         r"|achterna|hitting|beating|stabbing|shooting|fighting|attacking|rent \w+ \w+ \w+ met|beroofd|beroven"
+         r"|met (?:een |hun |z'?n |zijn )?(?:mes|messen|pistool|blaffer|waffies?|machete|bijl|knuppels?"
+         r"|hamers?|vuurwapen)"
+         r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
+    rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*|breaking into|probeert \w+ \w+ open"
+         r"|open te breken|klimmen|klimt|climbing|went in|iemand beneden|in ons huis|wordt ingebroken", inside=1.0),
+    rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
+         r"|verkeerde kant (?:op|van de)", wrongway=1.0),
     rule("act.drunk", r"zwalk\w*|dronken|drunk", drunk=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
     rule("high.discovered", r"ontdekt|thuisgekomen|net thuis|er net achter|achter gekomen", discovered=1.0),
     rule("normal.car_breakin", r"auto'?s? (?:\w+ )?opengebroken|zijruit|navigatie|car (?:was )?broken into", car=1.0),
-    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas", school=1.0),
+    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas|college", school=1.0),
+    rule("high.child", r"(?:spreekt|spreken) (?:\w+ )?kinderen aan|kinderen aan(?:spreken)?|snoep aan|naar meisjes",
+         child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat", object=1.0),
     rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt", sextortion=1.0),
@@ -83,13 +108,20 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
     violent_now = "violent" in flags and (now or ("severe" in flags and fresh))
+    # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
+    life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
     minor_only = "minor" in flags and "damage" not in flags
     checks: list[tuple[bool, str, tuple[str, ...]]] = [
-        ("wrongway" in flags, "emergency.wrong_way_driver", ("wrongway",)),
+        ("wrongway" in flags and "old" not in flags, "emergency.wrong_way_driver", ("wrongway",)),
         ("drunk" in flags and fresh and Category.TRAFFIC in cats, "emergency.drunk_driver", ("drunk", "recent")),
         (danger and violent_now, "emergency.violence_now", ("violent", "now", "recent", "plea")),
-        (Category.BURGLARY in cats and "inside" in flags and now, "emergency.burglars_inside", ("inside", "now")),
-        ("fire" in flags and now, "emergency.fire", ("fire", "now")),
+        (
+            Category.BURGLARY in cats and "inside" in flags and now,
+            "emergency.burglars_inside",
+            ("inside", "now"),
+        ),
+        ("fire" in flags and (now or "life" in flags), "emergency.fire", ("fire", "now", "life")),
+        (life_now, "emergency.danger_to_life", ("life", "now", "recent")),
         (Category.WEAPON in cats, "high.weapon", ()),
         ("threat" in flags and (danger or Category.FRAUD in cats), "high.threat", ("threat",)),
         ("sextortion" in flags, "high.sextortion", ("sextortion",)),
@@ -101,8 +133,10 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
         (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
+        (Category.SUSPICIOUS in cats and "child" in flags, "high.children_approached", ("child",)),
         (
-            "inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}),
+            ("inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}))
+            or (now and Category.THEFT in cats),
             "high.in_progress",
             ("inprogress",),
         ),

@@ -1,0 +1,72 @@
+"""Misspelt place names ("Zeevenaar", "Apeldorn", "Rotterdm") matched against the big names only.
+
+Only municipality names, their aliases and curated neighbourhoods are candidates: the 2,500 village
+names hold too many everyday words ("Buren", "Heel") to be guessed at. A word is tried only when it
+is long enough, looks like a name (a capital inside a sentence) or follows a locative preposition,
+and is not an ordinary word; the score cutoff is strict so a near miss stays unmatched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from services.classify.normalize import Token, is_sentence_start
+
+_MIN_LENGTH = 5
+# rapidfuzz ratio (0-100, indel distance): 88 accepts one dropped, doubled or swapped letter in an
+# 8-letter name ("apeldorn", "nijmgen") but not a different word of the same length.
+_CUTOFF = 88.0
+_LOCATIVE = frozenset({"in", "te", "bij", "uit", "rond", "nabij", "vanuit", "near", "at", "w", "from"})
+# Frequent words a reporter capitalises or puts after "in"/"bij" that sit close to a town name.
+_COMMON = frozenset(
+    [
+        "gisteren", "vannacht", "vanavond", "vanochtend", "vanmiddag", "iemand", "niemand", "mensen", "politie",
+        "agenten", "jongens", "meisjes", "buurman", "buurvrouw", "station", "centrum", "winkel", "school",
+        "scholen", "straat", "huizen", "hoeken", "achter", "midden", "boven", "beneden", "binnen", "buiten",
+        "zomer", "winter", "avond", "nacht", "ochtend", "middag", "weekend", "morgen", "eerst", "echter",
+        "gewoon", "helemaal", "zeker", "precies", "alweer", "steeds", "altijd", "nooit", "elkaar", "samen",
+        "tussen",
+    ]
+)  # fmt: skip
+
+
+class FuzzyPlaces:
+    """Nearest big place name for a misspelt word, or None."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        # folded compact name -> label; "Den Haag" is matched as "denhaag" would be, so skip spaces.
+        self._labels = {key: label for key, label in names if len(key) >= _MIN_LENGTH and key.isalpha()}
+        self._choices = list(self._labels)
+        self._cache: dict[str, str | None] = {}
+
+    def candidates(self, text: str, words: list[Token], known: frozenset[str]) -> list[int]:
+        """Indexes of the words worth a fuzzy look-up."""
+        picked: list[int] = []
+        for index, word in enumerate(words):
+            if len(word.text) < _MIN_LENGTH or not word.text.isalpha() or word.text in known:
+                continue
+            if word.text in _COMMON:
+                continue
+            after_locative = index > 0 and words[index - 1].text in _LOCATIVE
+            capital = text[word.start].isupper() and not is_sentence_start(text, word.start)
+            if after_locative or capital:
+                picked.append(index)
+        return picked
+
+    def match(self, word: str) -> str | None:
+        """The label of the closest name above the cutoff (answers are cached: tips repeat words)."""
+        if word not in self._cache:
+            if len(self._cache) > 20_000:
+                self._cache.clear()
+            self._cache[word] = self._best(word)
+        return self._cache[word]
+
+    def _best(self, word: str) -> str | None:
+        # Dutch writers swap "y" and "ij" ("Harderwyk"); try the spelling the gazetteer uses first.
+        for variant in dict.fromkeys((word.replace("y", "ij"), word)):
+            found = process.extractOne(variant, self._choices, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
+            if found is not None and abs(len(found[0]) - len(variant)) <= 2:
+                return self._labels[found[0]]
+        return None

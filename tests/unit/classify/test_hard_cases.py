@@ -1,0 +1,164 @@
+"""Behaviour added for unseen tips: misspelt places, emergencies in many wordings, questions that hide
+a tip, old plates. Sentences are written for these tests (none comes from a data file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.classify.classifier import Classifier
+from services.classify.evaluation import evaluate
+from services.classify.plates import find_plates
+from shared.contracts import Classification, Urgency
+
+
+def run(classifier: Classifier, text: str, received_on: str = "@politie") -> Classification:
+    return classifier.classify("t-1", text, received_on)
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality"),
+    [
+        ("mijn fiets is gestolen in Zeevenaar bij de Jumbo", "Zevenaar"),
+        ("vannacht ingebroken in een schuur in Apeldorn", "Apeldoorn"),
+        ("scooter gejat bij het station van Nijmgen", "Nijmegen"),
+        ("elke nacht vuurwerk in rotterdm bij de flats", "Rotterdam"),
+        ("er wordt gedeald op de boulevard in Harderwyk", "Harderwijk"),
+    ],
+)
+def test_misspelt_place_names_are_found(classifier: Classifier, text: str, municipality: str) -> None:
+    place = run(classifier, text).place
+    assert place is not None
+    assert place.municipality == municipality
+    assert place.evidence is not None
+    assert place.evidence.rule == "place.fuzzy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gisteren zag ik echt heel veel mensen bij de buren op de hoek staan",
+        "ik zit in Afwachting van een antwoord van jullie, Zeker weten",
+        "nieuwe sloten op de schuur en best tevreden, Helemaal goed",
+        "in Amsterdamse Buurten is het druk, Iemand zei dat",
+    ],
+)
+def test_common_words_never_fuzzy_match_a_place(classifier: Classifier, text: str) -> None:
+    place = run(classifier, text).place
+    assert place is None or place.evidence is None or place.evidence.rule != "place.fuzzy"
+
+
+def test_region_in_a_two_part_handle_resolves_an_ambiguous_name(classifier: Classifier) -> None:
+    place = run(classifier, "in Laren wordt elke nacht een schuur opengebroken", "@politie_midden-nederland").place
+    assert place is not None
+    assert place.municipality == "Laren (NH.)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er wordt nu iemand in elkaar geslagen bij de bushalte, 4 tegen 1",
+        "er is net een auto het kanaal in gereden, de bestuurder zit er nog in",
+        "brand in het huis naast ons en er zitten nog kinderen binnen",
+        "er rijdt een auto tegen het verkeer in op de A12 bij Arnhem",
+        "een meisje wordt net in een witte bus getrokken bij de speeltuin",
+        "mijn buurman slaat zijn vrouw, ik hoor haar nu om hulp roepen",
+        "inbrekers zijn nog in het huis van de buren, ik zie een zaklamp boven",
+        "someone is being stabbed outside the bar right now, he is bleeding",
+        "wollah ze hebben net iemand gestoken bij het metrostation, hij ligt daar",
+        "ik word gevolgd door 3 mannen en ze zeggen dat ze me gaan steken, bij de Jumbo",
+    ],
+)
+def test_emergencies_in_varied_wording(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+    assert result.urgency_reason is not None
+    assert result.urgency_reason.startswith("emergency.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gisteravond is er ingebroken bij de buren, de achterdeur was opengebroken",
+        "vannacht heeft iemand geprobeerd ons tuinhuisje open te breken maar ze zijn niet binnen gekomen",
+        "vorige week is mijn fiets gestolen bij het station",
+    ],
+)
+def test_past_incidents_are_not_emergencies(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable
+    assert result.urgency is not Urgency.EMERGENCY, result.urgency_reason
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("is het normaal dat er elke nacht iemand aan de autodeuren in onze straat trekt?", "suspicious"),
+        ("weet iemand wie dit is? hij probeerde vannacht bij ons in de tuin de schuur open te breken", "burglary"),
+        ("mag je eigenlijk met een mes rondlopen? de buurjongen doet dat elke dag op het plein", "weapon"),
+    ],
+)
+def test_questions_hiding_a_tip_stay_reportable(classifier: Classifier, text: str, category: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert category in result.category_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is het normaal dat jullie zo lang over een aangifte doen?",
+        "weet iemand hoe laat het bureau open is?",
+        "stel dat iemand met een mes binnenkomt, wat moet je dan doen?",
+        "het was geen inbraak, vals alarm, de buurman had de sleutel",
+    ],
+)
+def test_general_questions_hypotheticals_and_negations_stay_negative(classifier: Classifier, text: str) -> None:
+    assert not run(classifier, text).reportable
+
+
+@pytest.mark.parametrize(
+    ("text", "plates"),
+    [
+        ("oldtimer met kenteken AM-56-21 gestolen", ["AM5621"]),
+        ("oude eend GV 12 34 staat al maanden op het gras", ["GV1234"]),
+        ("kenteken ab 12 34 reed weg", ["AB1234"]),
+        ("zwarte golf 12-gzb-3 en een witte bus K 555 ZF", ["12GZB3", "K555ZF"]),
+    ],
+)
+def test_old_sidecodes_with_vowels(text: str, plates: list[str]) -> None:
+    assert [match.plate for match in find_plates(text)] == plates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik kom om 12 34 langs",  # a time-like pair, lowercase, no cue
+        "bel me op 06 12 34 56 78",
+        "nr 12 34 56 was het adres",
+        "postcode 6901 AB of 6901AB",
+        "ik ga om 10 30 ab",
+    ],
+)
+def test_numbers_that_are_not_plates(text: str) -> None:
+    assert find_plates(text) == []
+
+
+def test_eval_report_prints_confusion_and_targets(classifier: Classifier) -> None:
+    record = {
+        "id": "t-1",
+        "text": "er wordt nu geschoten bij de snackbar in Zwolle",
+        "labels": {
+            "reportable": True,
+            "categories": ["weapon"],
+            "urgency": "emergency",
+            "place": "Zwolle",
+            "plates": [],
+            "language": "nl",
+        },
+    }
+    text = evaluate([record], classifier).render()
+    assert "urgency confusion" in text
+    assert "emergency recall" in text
+    assert "MISSED" not in text
+    assert text.splitlines()[-3].startswith("reportable F1 1.000")
