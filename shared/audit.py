@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -184,3 +184,29 @@ def _to_contract(row: AuditEventRow) -> AuditEvent:
         prev_hash=row.prev_hash,
         hash=row.hash,
     )
+
+
+def events_between(session: Session, start: datetime | None, end: datetime | None) -> Iterator[AuditEvent]:
+    """The events in a time range, in chain order (for an auditor's export)."""
+    query = select(AuditEventRow).order_by(AuditEventRow.seq)
+    if start is not None:
+        query = query.where(AuditEventRow.at >= start)
+    if end is not None:
+        query = query.where(AuditEventRow.at < end)
+    for row in session.execute(query).scalars():
+        yield _to_contract(row)
+
+
+def verify_events(events: Iterable[AuditEvent]) -> str | None:
+    """Check an exported run of events on its own: each hash, and each link to the one before."""
+    previous: AuditEvent | None = None
+    for event in events:
+        canonical = canonical_bytes(
+            event.seq, event.at, event.subject, event.stage, event.action, event.actor, event.details
+        )
+        if chain_hash(event.prev_hash, canonical) != event.hash:
+            return f"event {event.seq}: hash does not match its content"
+        if previous is not None and (event.seq != previous.seq + 1 or event.prev_hash != previous.hash):
+            return f"event {event.seq}: does not follow event {previous.seq}"
+        previous = event
+    return None

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_PREFIX = "dev-only-"
+DEV_AUDIT_KEY = "ZGV2LW9ubHktdGlwbGluZS1hdWRpdC1rZXktMzJiISE="
 
 
 class Environment(StrEnum):
@@ -79,6 +80,13 @@ class Settings(BaseSettings):
     review_threshold_high: float = Field(default=0.55, ge=0, le=1)
     pseudonym_key: str = PLACEHOLDER_PREFIX + "pseudonym-key"
     desk_tokens: dict[str, DeskToken] = Field(default_factory=dict)  # token -> holder and desk
+
+    # audit and privacy
+    # base64 Ed25519 seed; the development default is a fixed, public, throw-away key
+    audit_signing_key: str = DEV_AUDIT_KEY
+    retention_raw_payload_days: int = Field(default=30, ge=0)
+    retention_unreportable_text_days: int = Field(default=30, ge=0)
+    retention_handle_days: int = Field(default=180, ge=0)
     escalation_interval_seconds: float = Field(default=60.0, gt=0)
 
     # messaging reliability
@@ -89,6 +97,8 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_placeholders_outside_development(self) -> Self:
         if self.environment is Environment.PRODUCTION:
+            if self.audit_signing_key == DEV_AUDIT_KEY:
+                raise ValueError("TIPLINE_AUDIT_SIGNING_KEY must be set in production")
             for name in ("meta_app_secret", "meta_verify_token", "pseudonym_key"):
                 if str(getattr(self, name)).startswith(PLACEHOLDER_PREFIX):
                     raise ValueError(f"TIPLINE_{name.upper()} must be set in production")

@@ -293,16 +293,89 @@ def migrate_command() -> None:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Recompute the hash chain; exit 1 and name the first broken link if it does not hold."""
+def audit_verify(
+    checkpoints: Annotated[Path | None, typer.Option(help="a checkpoint file kept outside the database")] = None,
+    public_key: Annotated[str | None, typer.Option(help="the audit public key (default: from the signing key)")] = None,
+) -> None:
+    """Recompute the hash chain (and check signed checkpoints); exit 1 naming the first broken link."""
+    from shared.checkpoints import Checkpoint, check_checkpoints, public_key_b64, signing_key  # noqa: PLC0415
+
     runtime = _runtime()
     with runtime.sessions() as session:
         report = audit.verify(session)
-    if report.ok:
-        print(f"audit chain verified: {report.checked} events, head {report.head_seq}")
-        return
-    print(f"audit chain BROKEN at event {report.first_bad_seq}: {report.problem}")
-    raise typer.Exit(1)
+        problems = []
+        if checkpoints is not None:
+            key = public_key or public_key_b64(signing_key(runtime.settings.audit_signing_key))
+            lines = [line for line in checkpoints.read_text().splitlines() if line.strip()]
+            problems = check_checkpoints(session, (Checkpoint.from_json(line) for line in lines), key)
+    if not report.ok:
+        print(f"audit chain BROKEN at event {report.first_bad_seq}: {report.problem}")
+    for problem in problems:
+        print(f"checkpoint at event {problem.seq}: {problem.problem}")
+    if not report.ok or problems:
+        raise typer.Exit(1)
+    suffix = f", {len(lines)} checkpoints hold" if checkpoints is not None else ""
+    print(f"audit chain verified: {report.checked} events, head {report.head_seq}{suffix}")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(out: Annotated[Path, typer.Option(help="the checkpoint file to append to")]) -> None:
+    """Sign the chain head and append it to a file an auditor keeps outside the database."""
+    from shared.checkpoints import signing_key, take_checkpoint  # noqa: PLC0415
+
+    runtime = _runtime()
+    with runtime.sessions() as session:
+        checkpoint = take_checkpoint(session, signing_key(runtime.settings.audit_signing_key))
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write(checkpoint.to_json() + "\n")
+    print(f"checkpoint at event {checkpoint.seq} appended to {out}")
+
+
+@audit_app.command("public-key")
+def audit_public_key() -> None:
+    """The public key auditors verify checkpoints with."""
+    from shared.checkpoints import public_key_b64, signing_key  # noqa: PLC0415
+
+    print(public_key_b64(signing_key(get_settings().audit_signing_key)))
+
+
+@audit_app.command("export")
+def audit_export(
+    out: Annotated[Path, typer.Option(help="directory for events.jsonl, events.csv, checkpoint.json")],
+    start: Annotated[datetime | None, typer.Option("--from", help="ISO time, inclusive")] = None,
+    end: Annotated[datetime | None, typer.Option("--to", help="ISO time, exclusive")] = None,
+) -> None:
+    """Export events for an auditor, with a signed checkpoint to verify them independently."""
+    from services.app.auditing import export  # noqa: PLC0415
+
+    print(export(_runtime(), out, _utc(start), _utc(end)))
+
+
+@audit_app.command("verify-export")
+def audit_verify_export(directory: Annotated[Path, typer.Argument()]) -> None:
+    """Verify an export on its own (no database): hashes, links and the signed last event."""
+    from services.app.auditing import verify_export  # noqa: PLC0415
+
+    problem = verify_export(directory)
+    if problem:
+        print(f"export BROKEN: {problem}")
+        raise typer.Exit(1)
+    print("export verified")
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@app.command()
+def purge(dry_run: Annotated[bool, typer.Option(help="count what would go, change nothing")] = False) -> None:
+    """Apply the retention periods: raw payloads, texts of unreportable tips, handles."""
+    from services.ingest.retention import RetentionPolicy, purge_expired  # noqa: PLC0415
+
+    runtime = _runtime()
+    print(purge_expired(runtime.sessions, RetentionPolicy.from_settings(runtime.settings), dry_run=dry_run))
 
 
 @audit_app.command("trace")

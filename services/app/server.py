@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from services.app.auditing import build_audit_router
 from services.ingest.api import WebhookReceiver, build_forward_router, build_router
 from services.ingest.relay import RelayThread
 from services.ingest.tasks import build_ingest
@@ -34,6 +35,7 @@ def create_app(runtime: Runtime, *, run_relay: bool = True) -> FastAPI:
     app.include_router(build_forward_router(service, runtime.settings, relay_thread.notify))
     desk = runtime.component("referral.desk", lambda: build_desk(runtime))
     app.include_router(build_desk_router(desk, lambda: runtime.settings.desk_tokens))
+    app.include_router(build_audit_router(runtime))
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, str]:

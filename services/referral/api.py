@@ -7,7 +7,6 @@ No ``from __future__ import annotations`` here: FastAPI reads the route signatur
 and the token dependency is local to ``build_desk_router``.
 """
 
-
 import hmac
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -43,6 +42,12 @@ class NoteRequest(BaseModel):
 class SplitRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     tip_id: str
+
+
+class RevealRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    tip_id: str
+    reason: str = Field(min_length=10, max_length=1000)
 
 
 class LabelCorrection(BaseModel):
@@ -149,6 +154,12 @@ def build_desk_router(desk: DeskService, tokens: Callable[[], Mapping[str, DeskT
         labels = body.labels.model_dump(mode="json", exclude_none=True)
         with _answers():
             return ticket_json(desk.correct(scope, referral_id, body.tip_id, labels))
+
+    @router.post("/desk/tickets/{referral_id}/reveal")
+    def reveal(scope: Caller, referral_id: str, body: RevealRequest) -> dict[str, str | None]:
+        """Break-glass: the reporter's platform identity, with a reason; the reveal is audited."""
+        with _answers():
+            return desk.reveal(scope, referral_id, body.tip_id, body.reason)
 
     @router.get("/desk/labels", response_class=PlainTextResponse)
     def labels(scope: Caller) -> str:

@@ -174,6 +174,27 @@ class DeskService:
 
         return self._change(scope, referral_id, "corrected", record, republish=False)
 
+    def reveal(self, scope: Scope, referral_id: str, tip_id: str, reason: str) -> dict[str, str | None]:
+        """Break-glass: who wrote a report. Takes a reason, and the reveal itself is audited."""
+        if scope.is_auditor:
+            raise ForbiddenError("an auditor's token reads the trail; revealing a reporter is a desk's decision")
+        if len(reason.strip()) < 10:
+            raise TransitionError("revealing a reporter needs a reason of at least 10 characters")
+        with transaction(self._sessions) as session:
+            row = self._row(session, scope, referral_id)
+            if tip_id not in Referral.model_validate(row.data).tip_ids:
+                raise NotFoundError(f"tip {tip_id} is not on ticket {referral_id}")
+            tip = session.get(TipRow, tip_id)
+            data = tip.data if tip is not None else {}
+            identity = {
+                "platform": data.get("platform"),
+                "author_id": data.get("author_id"),
+                "author_handle": data.get("author_handle"),
+            }
+            details = {"tip_id": tip_id, "reason": reason, "found": identity["author_id"] is not None}
+            audit.append(session, [audit.NewAuditEvent(referral_id, "desk", "identity_revealed", scope.actor, details)])
+        return identity
+
     def escalate_overdue(self, now: datetime | None = None) -> list[str]:
         """Send every open ticket past its SLA, not yet escalated, to its unit lead's queue."""
         now = now or _now()

@@ -132,3 +132,18 @@ def test_a_webhook_of_every_platform_becomes_a_ticket(stack: Stack, fake_tiktok:
     assert tiktok.data["text"].startswith("Bij winkelcentrum De Hoven")  # fetched from the API
     assert tiktok.data["author_handle"] == "@noor.westpark"
     assert {platform: teams[tip_id] for platform, tip_id in tip_ids.items()} == dict.fromkeys(DELIVERIES, TEAM)
+    _assert_no_personal_data_in_logs(stack)
+
+
+def _assert_no_personal_data_in_logs(stack: Stack) -> None:
+    """No message text, handle, author id or phone number in any service's log."""
+    with stack.sessions() as session:
+        personal = set()
+        for data in session.execute(select(TipRow.data)).scalars():
+            personal.update(str(data[key]) for key in ("author_id", "author_handle") if data.get(key))
+            if data.get("text"):
+                personal.add(str(data["text"])[:30])
+    personal.update({"Sanne de Vries", "31611122233", "Fatima Bouzid"})
+    logs = "".join(path.read_text(errors="replace") for path in stack.logs.values())
+    assert "webhook_stored" in logs  # the logs were captured
+    assert [value for value in personal if value in logs] == []

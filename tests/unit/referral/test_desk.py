@@ -139,3 +139,23 @@ def test_outcomes_and_corrections_become_labelled_data(sessions: sessionmaker[Se
     assert records[0]["labels"]["reportable"] is False
     assert records[0]["text"].startswith("Vannacht ingebroken")
     assert other.tip.tip_id not in {r["id"] for r in records}
+
+
+def test_a_desk_sees_no_handle_until_a_reasoned_reveal_that_is_audited(sessions: sessionmaker[Session]) -> None:
+    item = _burglary()
+    desk, publisher, (ticket,) = _setup(sessions, item)
+    shown = desk.show(DESK, ticket)
+    assert "jan.jansen" not in shown.referral.model_dump_json()
+    assert "31612345678" not in str(publisher.tickets[0].body)
+    with pytest.raises(TransitionError):
+        desk.reveal(DESK, ticket, item.tip.tip_id, "want")
+    with pytest.raises(ForbiddenError):
+        desk.reveal(AUDITOR, ticket, item.tip.tip_id, "audit curiosity is not a reason")
+    with pytest.raises(ForbiddenError):
+        desk.reveal(OTHER, ticket, item.tip.tip_id, "another team wants to know who it was")
+    identity = desk.reveal(DESK, ticket, item.tip.tip_id, "getuige nodig voor aangifte inbraak")
+    assert identity["author_handle"] == "@jan.jansen"
+    with sessions() as session:
+        event = session.execute(select(AuditEventRow).where(AuditEventRow.action == "identity_revealed")).scalar_one()
+    assert (event.actor, event.details["reason"]) == ("desk-rheden", "getuige nodig voor aangifte inbraak")
+    assert "jan.jansen" not in str(event.details)
