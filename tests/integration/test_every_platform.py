@@ -138,7 +138,7 @@ def test_a_webhook_of_every_platform_becomes_a_ticket(stack: Stack, fake_tiktok:
 def _assert_no_personal_data_in_logs(stack: Stack) -> None:
     """No message text, handle, author id or phone number in any service's log."""
     with stack.sessions() as session:
-        personal = set()
+        personal: set[str] = set()
         for data in session.execute(select(TipRow.data)).scalars():
             personal.update(str(data[key]) for key in ("author_id", "author_handle") if data.get(key))
             if data.get("text"):
