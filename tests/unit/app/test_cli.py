@@ -153,3 +153,18 @@ def test_normalize_reads_every_platform_fixture(fixture: str) -> None:
         assert record["created_at"].endswith("Z")
         assert record["event"] in {"new", "edit", "delete"}
         assert record["event"] != "delete" or record["text"] is None
+
+
+def test_audit_checkpoint_export_and_purge_commands(audited_db: str, tmp_path: Path) -> None:
+    checkpoints = tmp_path / "checkpoints.jsonl"
+    assert runner.invoke(app, ["audit", "checkpoint", "--out", str(checkpoints)]).exit_code == 0
+    verified = runner.invoke(app, ["audit", "verify", "--checkpoints", str(checkpoints)])
+    assert verified.exit_code == 0, verified.output
+    assert "1 checkpoints hold" in verified.stdout
+    out = tmp_path / "export"
+    assert runner.invoke(app, ["audit", "export", "--out", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["audit", "verify-export", str(out)]).stdout.strip() == "export verified"
+    purged = runner.invoke(app, ["purge", "--dry-run"])
+    assert purged.exit_code == 0
+    assert "raw_payloads" in purged.stdout
+    assert len(runner.invoke(app, ["audit", "public-key"]).stdout.strip()) == 44
