@@ -97,11 +97,11 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_placeholders_outside_development(self) -> Self:
         if self.environment is Environment.PRODUCTION:
-            if self.audit_signing_key == DEV_AUDIT_KEY:
-                raise ValueError("TIPLINE_AUDIT_SIGNING_KEY must be set in production")
             for name in ("meta_app_secret", "meta_verify_token", "pseudonym_key"):
                 if str(getattr(self, name)).startswith(PLACEHOLDER_PREFIX):
                     raise ValueError(f"TIPLINE_{name.upper()} must be set in production")
+            if self.audit_signing_key == DEV_AUDIT_KEY:
+                raise ValueError("TIPLINE_AUDIT_SIGNING_KEY must be set in production")
             if self.database_url.startswith("sqlite") or self.broker_url.startswith("memory"):
                 raise ValueError("production needs PostgreSQL and RabbitMQ URLs")
         return self

@@ -117,6 +117,7 @@ def test_production_refuses_a_platform_left_on_its_placeholder_secret(tmp_path: 
         meta_app_secret="real",
         meta_verify_token="real",
         pseudonym_key="real",
+        audit_signing_key="cHJvZHVjdGlvbi1hdWRpdC1rZXktMzItYnl0ZXMhISE=",
     )
     assert settings_.secret("telegram_secret_token") is None
     assert settings_.secret("meta_app_secret") == "real"
