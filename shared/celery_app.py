@@ -21,6 +21,7 @@ from shared.errors import PermanentError, is_retryable
 from shared.logging import get_logger
 from shared.settings import Settings
 from shared.topology import (
+    AUDIT_CHECKPOINT_TASK,
     DEAD_LETTER_EXCHANGE,
     ESCALATE_OVERDUE_TASK,
     TASK_EXCHANGE,
@@ -66,7 +67,11 @@ def make_celery(settings: Settings) -> Celery:
             "escalate-overdue-tickets": {
                 "task": ESCALATE_OVERDUE_TASK,
                 "schedule": settings.escalation_interval_seconds,
-            }
+            },
+            "sign-audit-checkpoint": {
+                "task": AUDIT_CHECKPOINT_TASK,
+                "schedule": settings.audit_checkpoint_interval_seconds,
+            },
         },
     )
     app.conf.tipline_settings = settings

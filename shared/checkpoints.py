@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -89,3 +90,11 @@ def check_checkpoints(
                 CheckpointProblem(checkpoint.seq, "the event differs from the signed one: history was rewritten")
             )
     return problems
+
+
+def append_checkpoint(session: Session, key: Ed25519PrivateKey, path: Path) -> Checkpoint:
+    """Sign the chain head and append it to ``path`` (one JSON object a line)."""
+    checkpoint = take_checkpoint(session, key)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(checkpoint.to_json() + "\n")
+    return checkpoint

@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     # audit and privacy
     # base64 Ed25519 seed; the development default is a fixed, public, throw-away key
     audit_signing_key: str = DEV_AUDIT_KEY
+    audit_checkpoint_file: Path | None = None  # where the scheduler appends signed checkpoints
+    audit_checkpoint_interval_seconds: float = Field(default=3600.0, gt=0)
     retention_raw_payload_days: int = Field(default=30, ge=0)
     retention_unreportable_text_days: int = Field(default=30, ge=0)
     retention_handle_days: int = Field(default=180, ge=0)

@@ -41,6 +41,7 @@ CLASSIFY_TIPS_TASK = "tipline.classify.classify_tips"
 ROUTE_TIPS_TASK = "tipline.referral.route_tips"
 WITHDRAW_TIPS_TASK = "tipline.referral.withdraw_tips"
 ESCALATE_OVERDUE_TASK = "tipline.referral.escalate_overdue"
+AUDIT_CHECKPOINT_TASK = "tipline.referral.audit_checkpoint"
 
 TASK_QUEUES: dict[str, str] = {
     IMPORT_TIPS_TASK: INGEST_QUEUE,
@@ -49,6 +50,7 @@ TASK_QUEUES: dict[str, str] = {
     ROUTE_TIPS_TASK: REFERRAL_QUEUE,
     WITHDRAW_TIPS_TASK: REFERRAL_QUEUE,
     ESCALATE_OVERDUE_TASK: REFERRAL_QUEUE,
+    AUDIT_CHECKPOINT_TASK: REFERRAL_QUEUE,
 }
 
 SERVICE_QUEUES: dict[str, str] = {

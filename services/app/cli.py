@@ -321,13 +321,11 @@ def audit_verify(
 @audit_app.command("checkpoint")
 def audit_checkpoint(out: Annotated[Path, typer.Option(help="the checkpoint file to append to")]) -> None:
     """Sign the chain head and append it to a file an auditor keeps outside the database."""
-    from shared.checkpoints import signing_key, take_checkpoint  # noqa: PLC0415
+    from shared.checkpoints import append_checkpoint, signing_key  # noqa: PLC0415
 
     runtime = _runtime()
     with runtime.sessions() as session:
-        checkpoint = take_checkpoint(session, signing_key(runtime.settings.audit_signing_key))
-    with out.open("a", encoding="utf-8") as handle:
-        handle.write(checkpoint.to_json() + "\n")
+        checkpoint = append_checkpoint(session, signing_key(runtime.settings.audit_signing_key), out)
     print(f"checkpoint at event {checkpoint.seq} appended to {out}")
 
 

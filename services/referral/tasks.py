@@ -11,10 +11,11 @@ from services.referral.desk import DeskService, lead_routing_key
 from services.referral.registry import load_registry
 from services.referral.service import ReferralService, RoutingPolicy
 from shared.celery_app import TiplineTask
+from shared.checkpoints import append_checkpoint, signing_key
 from shared.contracts import ClassifiedBatch, WithdrawnTips
 from shared.messaging import CeleryPublisher
 from shared.runtime import Runtime, current_runtime
-from shared.topology import ESCALATE_OVERDUE_TASK, ROUTE_TIPS_TASK, WITHDRAW_TIPS_TASK
+from shared.topology import AUDIT_CHECKPOINT_TASK, ESCALATE_OVERDUE_TASK, ROUTE_TIPS_TASK, WITHDRAW_TIPS_TASK
 
 
 def build_service(runtime: Runtime) -> ReferralService:
@@ -51,6 +52,21 @@ def escalate_overdue(self: TiplineTask, payload: dict[str, Any] | None = None) -
     runtime = current_runtime()
     desk = runtime.component("referral.desk", lambda: build_desk(runtime))
     self.handle(payload or {}, lambda _: desk.escalate_overdue())
+
+
+@shared_task(base=TiplineTask, bind=True, name=AUDIT_CHECKPOINT_TASK)
+def audit_checkpoint(self: TiplineTask, payload: dict[str, Any] | None = None) -> None:
+    """Append a signed checkpoint of the audit chain to the configured file (scheduled)."""
+    runtime = current_runtime()
+    path = runtime.settings.audit_checkpoint_file
+    if path is None:
+        return
+
+    def write(_: object) -> None:
+        with runtime.sessions() as session:
+            append_checkpoint(session, signing_key(runtime.settings.audit_signing_key), path)
+
+    self.handle(payload or {}, write)
 
 
 @worker_ready.connect

@@ -13,6 +13,9 @@ import pytest
 from sqlalchemy import select, update
 
 from services.ingest.signatures import sign_meta
+from shared import audit
+from shared.checkpoints import Checkpoint, check_checkpoints, public_key_b64, signing_key
+from shared.settings import Settings
 from shared.storage.models import ReferralRow, ReferralTipRow, TipRow
 from tests.support.stack import META_SECRET, Stack, wait_for
 
@@ -78,7 +81,10 @@ def _settled(stack: Stack, tip_ids: list[str]) -> bool:
     return len(outcomes) == len(tip_ids) and None not in outcomes and unpublished is None
 
 
-def test_routing_merging_and_the_desk_lifecycle(stack: Stack) -> None:
+def test_routing_merging_and_the_desk_lifecycle(stack: Stack, tmp_path: Path) -> None:
+    checkpoints = tmp_path / "checkpoints.jsonl"
+    stack.env["TIPLINE_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
+    stack.env["TIPLINE_AUDIT_CHECKPOINT_INTERVAL_SECONDS"] = "1"
     stack.env["TIPLINE_DESK_TOKENS"] = json.dumps(TOKENS)
     stack.env["TIPLINE_WEBCARE_TOKENS"] = json.dumps({"agent-1": "agent-token"})
     stack.env["TIPLINE_ESCALATION_INTERVAL_SECONDS"] = "1"
@@ -115,6 +121,11 @@ def test_routing_merging_and_the_desk_lifecycle(stack: Stack) -> None:
     assert bus is not None
     assert bus.referral_id == (_ticket_of(stack, tips["merge_tt"]) or bus).referral_id  # one incident, one ticket
     assert [p["platform"] for p in bus.data["provenance"]] == ["facebook", "tiktok"]
+    with stack.sessions() as session:
+        story = [(e.subject, e.action) for e in audit.trace(session, bus.referral_id)]
+    assert (tips["merge_fb"], "received") in story
+    assert (tips["merge_tt"], "received") in story
+    assert (bus.referral_id, "merged") in story
 
     # A desk works its own tickets and is refused another team's.
     assert _desk(stack, "tok-liemers", "GET", f"/desk/tickets/{bus.referral_id}").status_code == 403
@@ -166,6 +177,15 @@ def test_routing_merging_and_the_desk_lifecycle(stack: Stack) -> None:
 
     wait_for(arrived, timeout=60, what="the escalation")
     assert [t["referral_id"] for t in escalated] == [place_ticket]
+
+    # The scheduler also signed checkpoints of the chain, which the chain still matches.
+    signed = [Checkpoint.from_json(line) for line in checkpoints.read_text().splitlines()]
+    assert signed
+    assert signed[-1].seq > 0
+    with stack.sessions() as session:
+        key = public_key_b64(signing_key(Settings().audit_signing_key))
+        assert check_checkpoints(session, signed, key) == []
+        assert audit.verify(session).ok
 
 
 def _new_tip_ids(stack: Stack, known: set[str]) -> set[str]:
