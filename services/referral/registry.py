@@ -19,6 +19,7 @@ from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from services.referral.json_lines import line_of, value_lines
 from shared.contracts import Category, Platform
 from shared.reference import ReferenceData, load_reference
 from shared.topology import team_routing_key
@@ -125,9 +126,11 @@ class Problem:
 
     location: str
     reason: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.reason}"
+        where = f"line {self.line}, {self.location}" if self.line else self.location
+        return f"{where}: {self.reason}"
 
 
 class RegistryError(ValueError):
@@ -269,8 +272,13 @@ def parse_registry(text: str, *, source: str = "<text>", reference: ReferenceDat
         raise RegistryError(source, [Problem(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from exc
     data, problems = validate_registry(raw, reference)
     if data is None:
-        raise RegistryError(source, problems)
+        lines = value_lines(text)
+        raise RegistryError(source, [_with_line(problem, lines) for problem in problems])
     return Registry(data, reference)
+
+
+def _with_line(problem: Problem, lines: dict[str, int]) -> Problem:
+    return Problem(problem.location, problem.reason, line_of(lines, problem.location))
 
 
 def validate_registry(raw: object, reference: ReferenceData) -> tuple[RegistryFile | None, list[Problem]]:

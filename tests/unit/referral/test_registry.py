@@ -206,7 +206,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_error_message_names_source_and_every_problem() -> None:
     with pytest.raises(
-        RegistryError, match=r"registry test\.json has 1 problem\(s\):\n  \$\.teams\[0\]\.municipalities\[0\]"
+        RegistryError, match=r"registry test\.json has 1 problem\(s\):\n  line 1, \$\.teams\[0\]\.municipalities\[0\]"
     ):
         parse_registry(_mutated(lambda d: d["teams"][0].update(municipalities=["GM9999"])), source="test.json")
 
@@ -233,3 +233,14 @@ def test_a_messenger_dm_is_received_by_the_facebook_page() -> None:
     account = registry.account("104857600123456", "messenger")
     assert account is not None
     assert account.team == "gelderland-midden.arnhem-noord"
+
+
+def test_a_problem_names_the_line_it_is_on(tmp_path: Path) -> None:
+    text = '{\n  "schema_version": 1,\n  "teams": [\n    {"id": "x.y", "name": "Y", "unit_code": "RE02",\n     "district": "D", "municipalities": ["GM9999"]}\n  ]\n}\n'
+    path = tmp_path / "registry.json"
+    path.write_text(text)
+    with pytest.raises(RegistryError) as raised:
+        load_registry(path)
+    problem = raised.value.problems[0]
+    assert (problem.location, problem.line) == ("$.teams[0].municipalities[0]", 5)
+    assert "line 5, $.teams[0].municipalities[0]: unknown municipality code 'GM9999'" in str(raised.value)

@@ -56,6 +56,12 @@ def test_events_in_one_transaction_are_consecutive(sessions: sessionmaker[Sessio
         ("DELETE FROM audit_events WHERE seq = 2", 3, "deleted or inserted"),
         ("UPDATE audit_events SET seq = seq + 100 WHERE seq = 4", 5, "deleted or inserted"),
         ("DELETE FROM audit_events WHERE seq = 5", 5, "cut off"),
+        (
+            "INSERT INTO audit_events (seq, at, subject, stage, action, actor, details, prev_hash, hash)"
+            " SELECT 6, at, subject, stage, action, actor, details, hash, hash FROM audit_events WHERE seq = 5",
+            6,
+            "slipped in",
+        ),
     ],
 )
 def test_verify_names_the_first_broken_link(
