@@ -60,7 +60,7 @@ def test_events_in_one_transaction_are_consecutive(sessions: sessionmaker[Sessio
             "INSERT INTO audit_events (seq, at, subject, stage, action, actor, details, prev_hash, hash)"
             " SELECT 6, at, subject, stage, action, actor, details, hash, hash FROM audit_events WHERE seq = 5",
             6,
-            "slipped in",
+            "hash does not match",
         ),
     ],
 )
@@ -126,3 +126,29 @@ def test_postgres_refuses_to_rewrite_history(postgres_url: str) -> None:
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(text("UPDATE audit_events SET action = 'x'"))
     engine.dispose()
+
+
+def test_a_well_forged_event_slipped_in_after_the_head_is_caught(
+    engine: Engine, sessions: sessionmaker[Session]
+) -> None:
+    _append_story(sessions, 2)
+    with sessions() as session:
+        head = audit.verify(session)
+        last = session.execute(text("SELECT hash, at FROM audit_events WHERE seq = 2")).one()
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    forged_hash = audit.chain_hash(last.hash, audit.canonical_bytes(3, at, "tip_x", "ingest", "received", "ingest", {}))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_events (seq, at, subject, stage, action, actor, details, prev_hash, hash)"
+                " VALUES (3, :at, 'tip_x', 'ingest', 'received', 'ingest', '{}', :prev, :hash)"
+            ),
+            {"at": at, "prev": last.hash, "hash": forged_hash},
+        )
+    with sessions() as session:
+        report = audit.verify(session)
+    assert head.ok
+    assert not report.ok
+    assert report.first_bad_seq == 3
+    assert report.problem is not None
+    assert "slipped in" in report.problem
