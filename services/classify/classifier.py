@@ -1,32 +1,52 @@
-"""The Dutch tip classifier: pure rules over a gazetteer and a lexicon, with evidence for every label."""
+"""The Dutch tip classifier: rules over a gazetteer and a lexicon, blended with a small trained linear model.
+
+The rules decide first; the model (``model.py``, trained by ``train.py``) moves the reportable score, adds categories
+the lexicon missed and upgrades to emergency when it is confident and the text speaks of danger now. Every label,
+also a model-added one, carries the evidence spans that decided it.
+"""
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from services.classify import language, reportable, urgency
 from services.classify.lexicon import CATEGORY_RULES
+from services.classify.model import LinearModel, load_model, logit, sigmoid
 from services.classify.normalize import fold
 from services.classify.places import Gazetteer
 from services.classify.plates import find_plates
 from services.classify.reportable import CUE_RULES
 from services.classify.rules import Hit, evidence, totals
-from shared.contracts import Category, CategoryLabel, Classification
+from shared.contracts import Category, CategoryLabel, Classification, Span, Urgency
 from shared.reference import ReferenceData, load_reference
 
-MODEL_VERSION = "rules-nl-0.1.0"
+RULES_MODEL = "rules-nl-0.1.0"
 RULES_VERSION = "2026.1"
 
 # A category needs this much lexicon weight; below it a cue only counts when nothing else fired.
 _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
+_CATEGORIES = tuple(Category)
 
 
 class Classifier:
     """Classifies tips; build once (indexes are built in the constructor) and reuse."""
 
-    def __init__(self, reference: ReferenceData | None = None) -> None:
+    def __init__(self, reference: ReferenceData | None = None, model: LinearModel | None = None) -> None:
         self.gazetteer = Gazetteer(reference or load_reference())
+        self.model = model or load_model()
+
+    @property
+    def model_version(self) -> str:
+        """The rules' version and the trained weights' version, as stored with every classification."""
+        return f"{RULES_MODEL}+{self.model.version}"
+
+    def with_model(self, model: LinearModel) -> Classifier:
+        """The same gazetteer with other weights (cross-validation trains one model per fold)."""
+        clone = copy.copy(self)
+        clone.model = model
+        return clone
 
     def classify(self, tip_id: str, text: str, received_on: str | None = None) -> Classification:
         """Every label of one tip, with the evidence spans that decided it."""
@@ -37,13 +57,24 @@ class Classifier:
         plates = find_plates(text)
         offence = sum(min(score, 1.0) for score in scores.values())
         decision = reportable.decide(text, CUE_RULES.scan(folded), offence, place.place is not None, bool(plates))
-        labels = _category_labels(text, category_hits, scores) if decision.reportable else ()
-        level = urgency.decide(text, folded, {label.category for label in labels}) if decision.reportable else None
+        model, logits = self.model, self.model.logits(folded)
+        blended = model.blend.reportable_logit(decision.logit, logits["reportable"])
+        is_reportable = blended >= 0.0
+        evidence = decision.evidence
+        if is_reportable != decision.reportable:
+            evidence += model.evidence(text, folded, "reportable")
+        labels: tuple[CategoryLabel, ...] = ()
+        level = None
+        if is_reportable:
+            labels = _category_labels(text, category_hits, scores)
+            labels += self._model_labels(text, folded, logits, {label.category for label in labels})
+            level = urgency.decide(text, folded, {label.category for label in labels})
+            level = self._emergency(text, folded, level, logits["emergency"])
         return Classification(
             tip_id=tip_id,
-            reportable=decision.reportable,
-            reportable_score=decision.score,
-            reportable_evidence=decision.evidence,
+            reportable=is_reportable,
+            reportable_score=round(sigmoid(blended), 4),
+            reportable_evidence=evidence,
             categories=labels,
             urgency=level.urgency if level else None,
             urgency_reason=level.reason if level else None,
@@ -51,9 +82,40 @@ class Classifier:
             ambiguous_places=place.ambiguous,
             plates=tuple(plates),
             language=language.detect(text),
-            model_version=MODEL_VERSION,
+            model_version=self.model_version,
             rules_version=RULES_VERSION,
         )
+
+    def _model_labels(
+        self, text: str, folded: str, logits: dict[str, float], ruled: set[Category]
+    ) -> tuple[CategoryLabel, ...]:
+        """Categories the model is confident of and the lexicon did not give (the best one when it gave none)."""
+        blend = self.model.blend
+        cut = logit(blend.category_threshold)
+        chosen = [category for category in _CATEGORIES if logits[category.value] >= cut and category not in ruled]
+        if not ruled and not chosen and blend.category_fallback:
+            chosen = [max(_CATEGORIES, key=lambda category: logits[category.value])]
+        chosen.sort(key=lambda category: -logits[category.value])
+        return tuple(
+            CategoryLabel(
+                category=category,
+                score=round(sigmoid(logits[category.value]), 3),
+                evidence=self.model.evidence(text, folded, category.value),
+            )
+            for category in chosen
+        )
+
+    def _emergency(
+        self, text: str, folded: str, level: urgency.UrgencyDecision, score: float
+    ) -> urgency.UrgencyDecision:
+        """Upgrade to emergency when the model is confident and the text has a danger-now cue."""
+        if level.urgency == Urgency.EMERGENCY or not level.danger_now:
+            return level
+        if score < logit(self.model.blend.emergency_threshold):
+            return level
+        cues = tuple(hit.span(text) for hit in level.danger_now)
+        spans: tuple[Span, ...] = cues + self.model.evidence(text, folded, "emergency")
+        return urgency.UrgencyDecision(Urgency.EMERGENCY, "emergency.model", spans, level.danger_now)
 
 
 def _category_labels(text: str, hits: list[Hit], scores: dict[str, float]) -> tuple[CategoryLabel, ...]:

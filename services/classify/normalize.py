@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Characters whose lowercase or accent-free form is not a single character keep their own slot
 # (folding must never change the length, or evidence offsets would drift from the original text).
@@ -26,9 +26,8 @@ _FOLD_TABLE.update({ord(key): value for key, value in _EXTRA_FOLDS.items()})
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the folded text and where it sits in the original."""
+class Token(NamedTuple):
+    """A word of the folded text and where it sits in the original (a tuple: built for every word of every tip)."""
 
     start: int
     end: int
@@ -42,7 +41,8 @@ def fold(text: str) -> str:
 
 def tokens(folded: str) -> list[Token]:
     """Alphanumeric words of a folded text, with their offsets."""
-    return [Token(match.start(), match.end(), match.group()) for match in _WORD.finditer(folded)]
+    make = Token._make
+    return [make((match.start(), match.end(), match.group())) for match in _WORD.finditer(folded)]
 
 
 def name_key(name: str) -> tuple[str, ...]:

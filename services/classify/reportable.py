@@ -109,6 +109,8 @@ class ReportableDecision:
     reportable: bool
     score: float
     evidence: tuple[Span, ...]
+    # The score's logit, for blending with the trained model in the same space.
+    logit: float = 0.0
 
 
 def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_plate: bool) -> ReportableDecision:
@@ -139,4 +141,4 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
         logit = min(logit, -0.5)
     score = 1.0 / (1.0 + math.exp(-1.5 * logit))
     spans = tuple(hit.span(text) for hit in cue_hits)
-    return ReportableDecision(score >= 0.5, round(score, 4), spans)
+    return ReportableDecision(score >= 0.5, round(score, 4), spans, 1.5 * logit)

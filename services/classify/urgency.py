@@ -71,7 +71,15 @@ _URGENCY_RULES = RuleSet([
          r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen", minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
          r"|is this real|voor de zekerheid|staat al \d+ weken|weg|gone", reported=1.0),
+    # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
+    rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
+         r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
 ])  # fmt: skip
+
+# Flags that say "this is happening now or someone is in danger", whatever the past-tense words.
+_NOW_FLAGS = frozenset({"now", "plea", "life", "wrongway"})
+# Flags that say so only when nothing in the text places the event in the past.
+_FRESH_FLAGS = frozenset({"violent", "inside", "recent", "fire", "present", "inprogress"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,8 @@ class UrgencyDecision:
     urgency: Urgency
     reason: str
     evidence: tuple[Span, ...]
+    # Present-tense or danger cues: a confident emergency model may only upgrade when there are some.
+    danger_now: tuple[Hit, ...] = ()
 
 
 def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -94,11 +104,20 @@ def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
 def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision:
     """Urgency of a reportable tip from its categories and time cues."""
     flags = _flags(_URGENCY_RULES.scan(folded))
+    cues = _danger_now(flags)
     for reason, keys in _ladder(flags, categories):
         spans = tuple(hit.span(text) for key in keys for hit in flags.get(key, ()))
         level = Urgency(reason.split(".")[0])
-        return UrgencyDecision(level, reason, spans)
-    return UrgencyDecision(Urgency.NORMAL, "normal.default", ())
+        return UrgencyDecision(level, reason, spans, cues)
+    return UrgencyDecision(Urgency.NORMAL, "normal.default", (), cues)
+
+
+def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
+    """The cues that make an emergency plausible; none when the text dates the event weeks back."""
+    if "old" in flags:
+        return ()
+    keys = _NOW_FLAGS if "past" in flags else _NOW_FLAGS | _FRESH_FLAGS
+    return tuple(hit for key in sorted(keys & flags.keys()) for hit in flags[key])
 
 
 def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str, tuple[str, ...]]]:

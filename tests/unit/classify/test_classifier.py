@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.classify.classifier import MODEL_VERSION, Classifier, default_classifier
+from services.classify.classifier import Classifier, default_classifier
 from shared.contracts import Classification, Urgency
 
 
@@ -84,7 +84,8 @@ def test_parking_is_low(classifier: Classifier) -> None:
 
 def test_classification_carries_versions_and_scores(classifier: Classifier) -> None:
     result = run(classifier, "fiets gestolen bij de Albert Heijn in Goes, vanmiddag rond 3 uur")
-    assert result.model_version == MODEL_VERSION
+    assert result.model_version == classifier.model_version
+    assert result.model_version.endswith(classifier.model.version)
     assert 0.5 <= result.reportable_score <= 1.0
     assert result.place is not None
     assert result.place.municipality == "Goes"

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from services.classify.classifier import MODEL_VERSION, RULES_VERSION, Classifier
+from services.classify.classifier import RULES_VERSION, Classifier
 from services.classify.records import classify_record
 
 REQUIRED = {"id", "reportable", "categories", "urgency", "place", "plates", "language"}
@@ -32,7 +32,7 @@ def test_output_has_required_and_trust_fields(classifier: Classifier) -> None:
     assert out["place"] == "Oldenzaal"
     assert out["place_code"] == "GM0173"
     assert out["plates"] == ["58LKHN"]
-    assert out["model_version"] == MODEL_VERSION
+    assert out["model_version"] == classifier.model_version
     assert out["rules_version"] == RULES_VERSION
 
 

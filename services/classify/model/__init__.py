@@ -1,0 +1,233 @@
+"""A small linear model beside the rules: hashed character n-grams and word uni/bigrams, one logistic head per label.
+
+Features of a folded text: for every token (a word, or one symbol such as "?" or an emoji) the word itself and the
+character 3- to 5-grams of ``<word>``; for every pair of neighbouring tokens the bigram. Each feature is hashed with
+CRC-32 into ``2**HASH_BITS`` slots, counted, and the count vector is scaled by ``1/sqrt(total count)``. A feature's
+weights for all heads sit in one tuple, so one dictionary lookup serves every head; a word's summed weights are
+cached, which keeps the model to a few microseconds a tip.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from shared.contracts import Category, Span
+
+HEADS: tuple[str, ...] = ("reportable", *(category.value for category in Category), "emergency")
+HASH_BITS = 20
+NGRAM_SIZES = (3, 4, 5)
+WEIGHTS_PATH = Path(__file__).resolve().parent / "weights.json"
+
+_MASK = (1 << HASH_BITS) - 1
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+# Enough for the vocabulary of a long stream; cleared, not evicted, when full (cheap and good enough for Zipf).
+_CACHE_LIMIT = 200_000
+
+Vector = tuple[float, ...]
+
+
+def token_features(token: str) -> list[str]:
+    """The unhashed features one token contributes: the word and its character n-grams."""
+    padded = f"<{token}>"
+    found = [f"w:{token}"]
+    for size in NGRAM_SIZES:
+        found.extend(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
+    return found
+
+
+def bigram_feature(left: str, right: str) -> str:
+    """The unhashed feature of two neighbouring tokens."""
+    return f"b:{left} {right}"
+
+
+def slot(feature: str) -> int:
+    """The hashed index of a feature (CRC-32: stable across processes, unlike ``hash``)."""
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
+
+
+def feature_counts(folded: str) -> dict[int, int]:
+    """Hashed feature index -> count for a folded text (the training-side view of ``LinearModel.logits``)."""
+    words = _TOKEN.findall(folded)
+    counts: dict[int, int] = {}
+    names = [name for word in words for name in token_features(word)]
+    names += [bigram_feature(left, right) for left, right in pairwise(words)]
+    for name in names:
+        index = slot(name)
+        counts[index] = counts.get(index, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Blend:
+    """How the model's probabilities are combined with the rules (chosen by cross-validation in ``train``)."""
+
+    reportable_weight: float = 0.0
+    category_threshold: float = 1.0
+    # Give a reportable tip the model's best category when the lexicon found none.
+    category_fallback: bool = False
+    emergency_threshold: float = 1.0
+
+    def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
+        """A weighted average of the two opinions in logit space."""
+        return (1.0 - self.reportable_weight) * rule_logit + self.reportable_weight * model_logit
+
+
+@dataclass(slots=True)
+class LinearModel:
+    """Logistic heads over shared hashed features; build with ``load_model`` or ``from_json``.
+
+    Inside, a row of weights is one integer: each head's weight in units of ``1/QUANTUM`` (the file keeps four
+    decimals, so this is exact) in its own ``_FIELD``-bit field. Adding rows is then one big-integer addition instead
+    of one float addition per head, which is what keeps the model cheap in pure Python.
+    """
+
+    heads: tuple[str, ...]
+    bias: Vector
+    table: dict[int, Vector]
+    version: str
+    blend: Blend = field(default_factory=Blend)
+    _packed: dict[int, int] = field(default_factory=dict, repr=False)
+    _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _pairs: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._packed = {index: _pack(row) for index, row in self.table.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        """A model from the weights file's parsed content."""
+        heads = tuple(data["heads"])
+        if data.get("hash_bits") != HASH_BITS or tuple(data.get("ngram_sizes", ())) != NGRAM_SIZES:
+            raise ValueError("weights were trained with other feature settings")
+        table = {int(key): tuple(float(w) for w in row) for key, row in data["weights"].items()}
+        if any(len(row) != len(heads) for row in table.values()) or len(data["bias"]) != len(heads):
+            raise ValueError("weights file rows do not match its heads")
+        blend = Blend(**data.get("blend", {}))
+        return cls(heads, tuple(float(b) for b in data["bias"]), table, str(data["model_version"]), blend)
+
+    def logits(self, folded: str) -> dict[str, float]:
+        """Each head's logit for a folded text."""
+        words = _TOKEN.findall(folded)
+        if not words:
+            return dict(zip(self.heads, self.bias, strict=True))
+        count, total = len(words) - 1, 0
+        cache, pairs = self._words, self._pairs
+        for word in words:
+            size, packed = cache.get(word) or self._word(word)
+            count += size
+            total += packed
+        for left, right in pairwise(words):
+            pair = pairs.get(f"{left} {right}")
+            total += self._pair(left, right) if pair is None else pair
+        scale = 1.0 / (QUANTUM * math.sqrt(count))
+        return {
+            head: b + scale * s
+            for head, b, s in zip(self.heads, self.bias, _unpack(total, len(self.heads)), strict=True)
+        }
+
+    def evidence(self, text: str, folded: str, head: str, limit: int = 3) -> tuple[Span, ...]:
+        """The tokens and bigrams that pushed ``head`` up most, as spans of the original text."""
+        column = self.heads.index(head)
+        found = list(_token_spans(folded))
+        scored = [
+            (_column((self._words.get(word) or self._word(word))[1], column), start, end) for start, end, word in found
+        ]
+        for (start, _, left), (_, end, right) in pairwise(found):
+            packed = self._pairs.get(f"{left} {right}")
+            scored.append((_column(self._pair(left, right) if packed is None else packed, column), start, end))
+        best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:limit]
+        rule = f"model.{head}"
+        return tuple(Span(start=s, end=e, text=text[s:e], rule=rule) for _, s, e in sorted(best, key=lambda i: i[1]))
+
+    def _pair(self, left: str, right: str) -> int:
+        packed = self._packed.get(slot(bigram_feature(left, right)), 0)
+        if len(self._pairs) >= _CACHE_LIMIT:
+            self._pairs.clear()
+        self._pairs[f"{left} {right}"] = packed
+        return packed
+
+    def _word(self, word: str) -> tuple[int, int]:
+        names = token_features(word)
+        entry = (len(names), sum(self._packed.get(slot(name), 0) for name in names))
+        if len(self._words) >= _CACHE_LIMIT:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+
+QUANTUM = 10_000
+_FIELD = 48
+_FIELD_MASK = (1 << _FIELD) - 1
+_FIELD_SIGN = 1 << (_FIELD - 1)
+
+
+def _pack(row: Vector) -> int:
+    """Signed fixed-point weights as fields of one integer (exact integer arithmetic keeps the signs right)."""
+    return sum(round(weight * QUANTUM) << (_FIELD * h) for h, weight in enumerate(row))
+
+
+def _column(total: int, column: int) -> int:
+    """One head's sum from a sum of packed rows, without unpacking the others."""
+    shift = _FIELD * column
+    value = (total >> shift) & _FIELD_MASK
+    if value >= _FIELD_SIGN:
+        value -= 1 << _FIELD
+    # A negative sum in the fields below borrowed one from this field: give it back.
+    return value + 1 if shift and total & ((1 << shift) - 1) >= 1 << (shift - 1) else value
+
+
+def _unpack(total: int, width: int) -> list[int]:
+    """The per-head sums from a sum of packed rows (each field stays far below 2**47 in magnitude)."""
+    values = []
+    for _ in range(width):
+        value = total & _FIELD_MASK
+        if value >= _FIELD_SIGN:
+            value -= 1 << _FIELD
+        values.append(value)
+        total = (total - value) >> _FIELD
+    return values
+
+
+def _token_spans(folded: str) -> Iterator[tuple[int, int, str]]:
+    for match in _TOKEN.finditer(folded):
+        yield match.start(), match.end(), match.group()
+
+
+def sigmoid(logit: float) -> float:
+    """The logistic function, safe for large magnitudes."""
+    if logit >= 0:
+        return 1.0 / (1.0 + math.exp(-logit))
+    exp = math.exp(logit)
+    return exp / (1.0 + exp)
+
+
+@lru_cache(maxsize=64)
+def logit(probability: float) -> float:
+    """The inverse of ``sigmoid``; 1.0 and above mean "never" (infinity), 0.0 and below "always"."""
+    if probability >= 1.0:
+        return math.inf
+    if probability <= 0.0:
+        return -math.inf
+    return math.log(probability / (1.0 - probability))
+
+
+def rules_only() -> LinearModel:
+    """A model that changes nothing: what the classifier runs on before any weights are trained."""
+    return LinearModel(HEADS, (0.0,) * len(HEADS), {}, "untrained")
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = WEIGHTS_PATH) -> LinearModel:
+    """The shipped model, read once per process (rules only when no weights file was trained yet)."""
+    if not path.exists():
+        return rules_only()
+    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))

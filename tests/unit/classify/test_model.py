@@ -1,0 +1,167 @@
+"""The trained linear model: deterministic training, the shipped weights, and how the classifier blends it."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+
+from services.classify import train
+from services.classify.classifier import Classifier
+from services.classify.model import (
+    HEADS,
+    WEIGHTS_PATH,
+    Blend,
+    LinearModel,
+    _column,
+    _pack,
+    _unpack,
+    load_model,
+    rules_only,
+    slot,
+)
+from services.classify.normalize import fold
+from shared.contracts import Urgency
+
+
+def labelled(text: str, categories: list[str], urgency: str | None = None) -> dict[str, Any]:
+    reportable = bool(categories)
+    labels = {"reportable": reportable, "categories": categories, "urgency": urgency if reportable else None}
+    return {"id": text[:12], "text": text, "labels": labels}
+
+
+SMALL = [
+    labelled("mijn fiets is gejat bij de bakker", ["theft"], "normal"),
+    labelled("scooter gestolen voor de deur vannacht", ["theft"], "normal"),
+    labelled("ze dealen elke avond wiet bij het bankje", ["drugs"], "normal"),
+    labelled("er wordt nu iemand neergestoken bij de snackbar", ["violence"], "emergency"),
+    labelled("haha die agent kan echt niet dansen", []),
+    labelled("hoe word ik eigenlijk agent", []),
+    labelled("respect voor jullie werk", []),
+    labelled("de fiets van mijn buurman is gejat", ["theft"], "low"),
+]
+QUICK = train.Hyper(epochs=3, min_count=1)
+
+
+def test_training_twice_gives_identical_weights() -> None:
+    examples = [train.example(record) for record in SMALL]
+    first, second = train.train(examples, QUICK), train.train(examples, QUICK)
+    assert first == second
+    files = [("small.jsonl", SMALL)]
+    text = train.weights_json(files, QUICK, Blend(), {}, *first)
+    assert text == train.weights_json(files, QUICK, Blend(), {}, *second)
+    assert json.loads(text)["training"]["files"] == [{"name": "small.jsonl", "count": len(SMALL)}]
+
+
+def test_training_learns_the_small_set() -> None:
+    bias, table = train.train([train.example(record) for record in SMALL], train.Hyper(min_count=1))
+    model = train.build_model(bias, table, "small", Blend())
+    theft = model.logits(fold("fiets gejat"))["theft"]
+    assert theft > model.logits(fold("wiet dealen"))["theft"]
+    assert model.logits(fold("wiet dealen"))["drugs"] > 0
+
+
+def test_the_version_follows_data_and_settings() -> None:
+    files = [("small.jsonl", SMALL)]
+    version = train.model_version(files, QUICK, Blend())
+    assert version == train.model_version(files, QUICK, Blend())
+    assert version != train.model_version([("small.jsonl", SMALL[:-1])], QUICK, Blend())
+    assert version != train.model_version(files, train.Hyper(epochs=4, min_count=1), Blend())
+
+
+def test_inference_features_match_training_features() -> None:
+    record = SMALL[3]
+    example = train.example(record)
+    bias, table = train.train([train.example(item) for item in SMALL], QUICK)
+    model = train.build_model(bias, table, "small", Blend())
+    expected = train._logits(model, example)
+    got = model.logits(fold(record["text"]))
+    assert [got[head] for head in HEADS] == pytest.approx(expected, abs=1e-9)
+
+
+def test_packed_rows_add_up_exactly() -> None:
+    rows = [(1.2345, -0.5, 0.0, -3.0), (-1.0, 0.25, -0.0001, 3.0), (0.0001, -2.0, 5.0, -0.0001)]
+    total = sum(_pack(row) for row in rows)
+    assert _unpack(total, 4) == [2346, -22500, 49999, -1]
+    assert [_column(total, h) for h in range(4)] == [2346, -22500, 49999, -1]
+
+
+def test_shipped_weights_load_with_a_version(classifier: Classifier) -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    model = load_model()
+    assert model.version == data["model_version"]
+    assert model.version.startswith("linear-")
+    assert len(model.version) == len("linear-") + 12
+    assert model.heads == HEADS
+    assert model.table
+    assert {item["name"] for item in data["training"]["files"]} >= {"tips-dev.jsonl", "classify-extra.jsonl"}
+    assert classifier.model is model
+    assert classifier.model_version.endswith("+" + model.version)
+
+
+def synthetic(word: str, **weights: float) -> LinearModel:
+    """A model that only knows one word: the blend logic, independent of what training learns."""
+    row = tuple(weights.get(head, 0.0) for head in HEADS)
+    bias = tuple(-4.0 for _ in HEADS)
+    blend = Blend(reportable_weight=0.0, category_threshold=0.8, emergency_threshold=0.6)
+    return LinearModel(HEADS, bias, {slot(f"w:{word}"): row}, "synthetic", blend)
+
+
+def test_a_confident_model_adds_a_category_with_evidence(classifier: Classifier) -> None:
+    text = "Mijn scooter is vannacht gestolen bij de Lindenlaan, de dief had een zak snuifzout bij zich"
+    rules = classifier.with_model(rules_only()).classify("t", text)
+    assert "drugs" not in rules.category_names
+    result = classifier.with_model(synthetic("snuifzout", drugs=400.0)).classify("t", text)
+    assert "drugs" in result.category_names
+    label = next(label for label in result.categories if label.category.value == "drugs")
+    assert label.evidence
+    assert all(span.rule == "model.drugs" for span in label.evidence)
+    assert all(text[span.start : span.end] == span.text for span in label.evidence)
+    assert "snuifzout" in {span.text for span in label.evidence}
+
+
+def test_an_unsure_model_adds_nothing(classifier: Classifier) -> None:
+    text = "Mijn scooter is vannacht gestolen bij de Lindenlaan, de dief had een zak snuifzout bij zich"
+    result = classifier.with_model(synthetic("snuifzout", drugs=1.0)).classify("t", text)
+    assert "drugs" not in result.category_names
+
+
+def test_emergency_needs_a_confident_model_and_a_danger_now_cue(classifier: Classifier) -> None:
+    model = synthetic("gestolen", emergency=400.0)
+    now = "Mijn scooter wordt nu gestolen bij de Lindenlaan, help"
+    assert classifier.with_model(rules_only()).classify("t", now).urgency != Urgency.EMERGENCY
+    upgraded = classifier.with_model(model).classify("t", now)
+    assert upgraded.urgency == Urgency.EMERGENCY
+    assert upgraded.urgency_reason == "emergency.model"
+    past = "Vorige week is mijn scooter gestolen bij de Lindenlaan"
+    assert classifier.with_model(model).classify("t", past).urgency != Urgency.EMERGENCY
+
+
+def test_the_shipped_model_rescues_a_tip_without_offence_words(classifier: Classifier) -> None:
+    # Written for this test: no lexicon word says "parked illegally", so the rules cap it as small talk.
+    text = "elke ochtend staat een witte bus half op de stoep voor de Julianaschool"
+    rules = classifier.with_model(rules_only()).classify("t", text)
+    result = classifier.classify("t", text)
+    assert not rules.reportable
+    assert result.reportable
+    assert result.categories
+    assert result.urgency is not None
+    model_spans = [span for span in result.reportable_evidence if span.rule == "model.reportable"]
+    assert model_spans
+    assert all(text[span.start : span.end] == span.text for span in model_spans)
+
+
+def test_reportable_score_is_the_blended_probability(classifier: Classifier) -> None:
+    text = "fiets gestolen bij de Albert Heijn in Goes, vanmiddag rond 3 uur"
+    result = classifier.classify("t", text)
+    rules = classifier.with_model(rules_only()).classify("t", text)
+    assert result.reportable
+    assert rules.reportable
+    weight = classifier.model.blend.reportable_weight
+    assert 0.0 < weight < 1.0
+    model_logit = classifier.model.logits(fold(text))["reportable"]
+    rule_logit = math.log(rules.reportable_score / (1 - rules.reportable_score))
+    blended = (1 - weight) * rule_logit + weight * model_logit
+    assert result.reportable_score == pytest.approx(1 / (1 + math.exp(-blended)), abs=2e-3)
