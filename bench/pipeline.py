@@ -20,7 +20,6 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import partial
-from importlib import resources
 from pathlib import Path
 
 import httpx
@@ -35,14 +34,34 @@ from tests.support.stack import META_SECRET, Stack, running_stack, wait_for
 PAGE = "104857600123456"
 
 
-def sample_texts() -> list[str]:
-    lines = resources.files("services.app.demo_data").joinpath("import_tips.jsonl").read_text().splitlines()
-    return [json.loads(line)["text"] for line in lines]
+TOWNS = ["Arnhem", "Velp", "Zevenaar", "Duiven", "Ede", "Apeldoorn", "Zutphen", "Doetinchem", "Tiel", "Wijchen"]
+STREETS = [
+    f"{tree}{kind}"
+    for tree in ("Berken", "Eiken", "Linden", "Kastanje", "Wilgen", "Populieren", "Esdoorn", "Iepen")
+    for kind in ("laan", "straat", "weg", "plein", "hof")
+]
+TEMPLATES = [
+    "Vannacht is in {town} aan de {street} ingebroken bij nummer {n}, de achterdeur is opengebroken",
+    "Elke ochtend staan er auto's op de stoep bij de school aan de {street} in {town}, kenteken {plate}",
+    "Al een uur rijdt een witte bus met kenteken {plate} langzaam door de {street} in {town}, ze kijken in tuinen",
+    "Bij het winkelcentrum in {town} wordt elke avond gedeald vanuit een zwarte auto {plate}",
+    "haha die agent op het einde 😂 {n}",
+    "Mijn fiets is vanochtend gestolen bij het station in {town}, blauwe Gazelle nummer {n}",
+    "Hoe word ik eigenlijk agent in {town}? vraag {n}",
+    "Jongeren steken elke avond vuurwerk af op het plein aan de {street} in {town}, ruiten kapot",
+]
+LETTERS = "BDFGHJKLNPRSTVXZ"
+
+
+def sample_text(n: int) -> str:
+    """A varied, realistic tip: reports of one incident are rare, as on a normal day."""
+    plate = f"{LETTERS[n % 16]}{LETTERS[(n // 16) % 16]}-{n % 1000:03d}-{LETTERS[(n // 256) % 16]}"
+    town, street = TOWNS[n % len(TOWNS)], STREETS[(n // len(TEMPLATES)) % len(STREETS)]
+    return TEMPLATES[n % len(TEMPLATES)].format(town=town, street=street, n=n, plate=plate)
 
 
 def webhook_bodies(tips: int, per_post: int) -> list[bytes]:
     """Facebook feed deliveries, each batching ``per_post`` comments."""
-    texts = sample_texts()
     bodies = []
     for start in range(0, tips, per_post):
         changes = [
@@ -56,7 +75,7 @@ def webhook_bodies(tips: int, per_post: int) -> list[bytes]:
                     "created_time": 1773214900 + n,
                     "item": "comment",
                     "verb": "add",
-                    "message": texts[n % len(texts)],
+                    "message": sample_text(n),
                 },
             }
             for n in range(start, min(start + per_post, tips))
@@ -117,13 +136,20 @@ def end_to_end_latencies(stack: Stack) -> list[float]:
 
 
 def desk_duplicates(stack: Stack) -> tuple[int, int]:
-    """(messages on desk queues, referral ids delivered more than once to the same queue)."""
+    """(messages on desk queues, identical ticket versions delivered twice to one queue).
+
+    A ticket that changes (a corroborating report merged in) is delivered again on purpose;
+    only the same version twice is a duplicate.
+    """
     with stack.sessions() as session:
         queues = {q for (value,) in session.execute(select(ReferralRow.queues)) for q in value["queues"]}
     messages = 0
     duplicates = 0
     for queue in queues:
-        seen = Counter(str(message["referral_id"]) for message in stack.drain(queue))
+        seen = Counter(
+            (str(message["referral_id"]), len(message["tip_ids"]), str(message["status"]))
+            for message in stack.drain(queue)
+        )
         messages += sum(seen.values())
         duplicates += sum(count - 1 for count in seen.values())
     return messages, duplicates

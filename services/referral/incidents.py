@@ -9,6 +9,7 @@ reason, so a desk can judge it and split a wrong one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +23,9 @@ MERGE_WINDOW = timedelta(hours=12)
 # token_set_ratio of two reports of one incident in a municipality; unrelated reports about the
 # same kind of offence in the same town score well below this on the labelled examples.
 TEXT_SIMILARITY = 60.0
+# A ticket stops taking reports here: beyond it a desk is better served by a fresh ticket than
+# by one whose every update carries hundreds of reports.
+MAX_REPORTS_PER_TICKET = 50
 URGENCY_RANK = {Urgency.EMERGENCY: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2, Urgency.LOW: 3}
 
 
@@ -39,14 +43,36 @@ class IncidentMatch:
     reason: str
 
 
-def _similarity(text: str, others: Iterable[str]) -> float:
-    return max((fuzz.token_set_ratio(text.casefold(), other.casefold()) for other in others if other), default=0.0)
+_STREET = re.compile(r"\b\w+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|pad)\b")
+
+
+def _streets(texts: Iterable[str]) -> set[str]:
+    return {street for text in texts for street in _STREET.findall(text.casefold())}
+
+
+def _different_streets(new_text: str, texts: Iterable[str]) -> bool:
+    """Both name streets and none is shared: two incidents, however alike the wording."""
+    mine, theirs = _streets([new_text]), _streets(texts)
+    return bool(mine and theirs and not mine & theirs)
+
+
+# A ticket's first few reports say what the incident is; comparing with all of a busy ticket's
+# reports would make every new report cost more as the day goes on.
+COMPARED_REPORTS = 5
+
+
+def _similarity(text: str, others: tuple[str, ...]) -> float:
+    folded = text.casefold()
+    return max(
+        (fuzz.token_set_ratio(folded, other.casefold()) for other in others[:COMPARED_REPORTS] if other), default=0.0
+    )
 
 
 def same_incident(new: Referral, new_text: str, open_ticket: OpenTicket) -> str | None:
     """Why ``new`` reports the same incident as ``open_ticket``, or None when it does not."""
     old = open_ticket.referral
-    if (old.unit_code, old.team) != (new.unit_code, new.team) or old.team is None:
+    same_desk = (old.unit_code, old.team) == (new.unit_code, new.team) and old.team is not None
+    if not same_desk or len(old.tip_ids) >= MAX_REPORTS_PER_TICKET:
         return None
     shared_categories = sorted(set(old.categories) & set(new.categories))
     if not shared_categories or abs(new.created_at - old.created_at) > MERGE_WINDOW:
@@ -56,12 +82,16 @@ def same_incident(new: Referral, new_text: str, open_ticket: OpenTicket) -> str 
     plates = sorted(set(old.plates) & set(new.plates))
     if plates:
         return f"same plate {', '.join(plates)}; {common}"
-    if new.place is None or old.place is None or new.place.municipality_code != old.place.municipality_code:
+    same_place = (
+        new.place is not None and old.place is not None and new.place.municipality_code == old.place.municipality_code
+    )
+    if not same_place or _different_streets(new_text, open_ticket.texts[:COMPARED_REPORTS]):
         return None
     similarity = _similarity(new_text, open_ticket.texts)
     if similarity < TEXT_SIMILARITY:
         return None
-    return f"same place {new.place.municipality} and similar wording ({similarity:.0f}%); {common}"
+    place = new.place.municipality if new.place else "?"
+    return f"same place {place} and similar wording ({similarity:.0f}%); {common}"
 
 
 def find_incident(new: Referral, new_text: str, open_tickets: Iterable[OpenTicket]) -> IncidentMatch | None:

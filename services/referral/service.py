@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from services.referral.incidents import MERGE_WINDOW, OpenTicket, find_incident, merged
@@ -25,7 +25,7 @@ from shared.contracts import ClassifiedBatch, ClassifiedTip, Referral, RouteDeci
 from shared.logging import get_logger
 from shared.messaging import DeskMessage, Publisher
 from shared.storage.db import insert_ignoring_duplicates, transaction
-from shared.storage.models import ReferralRow, ReferralTipRow, TipRow
+from shared.storage.models import ReferralPlateRow, ReferralRow, ReferralTipRow, TipRow
 
 ACTOR = "referral"
 NOT_REPORTABLE = "not_reportable"
@@ -67,6 +67,7 @@ def _referral_row(referral: Referral) -> dict[str, object]:
         "data": referral.model_dump(mode="json"),
         "published_at": None,
         "desk": desk_of(referral.route_reason),
+        "municipality_code": referral.place.municipality_code if referral.place else None,
     }
 
 
@@ -80,15 +81,37 @@ def desk_of(decision: RouteDecision) -> str:
     return decision.team_routing_key or REVIEW_DESK
 
 
-def open_tickets_by_desk(session: Session, desks: set[str], now: datetime) -> dict[str, list[OpenTicket]]:
-    """Open tickets of these desks young enough to merge with, with their reports' texts."""
-    if not desks:
+def _attach(tickets: list[OpenTicket], referral_id: str, report: Referral, text: str) -> Referral:
+    """Merge ``report`` into the open ticket ``referral_id`` (in memory) and return the ticket."""
+    index = next(i for i, t in enumerate(tickets) if t.referral.referral_id == referral_id)
+    ticket = merged(tickets[index].referral, report)
+    tickets[index] = OpenTicket(ticket, (*tickets[index].texts, text))
+    return ticket
+
+
+def _add_plates(session: Session, referral_id: str, plates: Iterable[str]) -> None:
+    rows = [{"referral_id": referral_id, "plate": plate} for plate in plates]
+    insert_ignoring_duplicates(session, ReferralPlateRow, rows, ["referral_id", "plate"], ReferralPlateRow.plate)
+
+
+def open_tickets_by_desk(session: Session, reports: list[Referral], now: datetime) -> dict[str, list[OpenTicket]]:
+    """Open tickets that could be the same incident as one of ``reports``, with their texts.
+
+    Only tickets of the same desks, young enough, and in the same municipality or naming one of
+    the same plates are loaded: the indexes keep this cheap however many tickets are open.
+    """
+    desks = {desk_of(report.route_reason) for report in reports}
+    municipalities = {report.place.municipality_code for report in reports if report.place}
+    plates = {plate for report in reports for plate in report.plates}
+    if not desks or not (municipalities or plates):
         return {}
+    by_plate = select(ReferralPlateRow.referral_id).where(ReferralPlateRow.plate.in_(plates))
     rows = session.execute(
         select(ReferralRow).where(
             ReferralRow.desk.in_(desks),
             ReferralRow.status.in_([status.value for status in OPEN]),
             ReferralRow.created_at >= now - MERGE_WINDOW,
+            or_(ReferralRow.municipality_code.in_(municipalities), ReferralRow.referral_id.in_(by_plate)),
         )
     ).scalars()
     tickets = {row.referral_id: (row.desk or REVIEW_DESK, Referral.model_validate(row.data)) for row in rows}
@@ -168,56 +191,55 @@ class ReferralService:
         self, session: Session, referred: list[tuple[ClassifiedTip, RouteDecision]], now: datetime
     ) -> list[audit.NewAuditEvent]:
         """Open a ticket per new incident; attach a report of an open incident to its ticket."""
-        open_tickets = open_tickets_by_desk(session, {desk_of(d) for _, d in referred}, now)
-        new_rows: list[Referral] = []
-        events: list[audit.NewAuditEvent] = []
-        for item, decision in referred:
-            report = build_referral(
-                item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
+        reports = [
+            (
+                item,
+                decision,
+                build_referral(
+                    item.tip, item.classification, decision, now=now, pseudonym_key=self._policy.pseudonym_key
+                ),
             )
+            for item, decision in referred
+        ]
+        open_tickets = open_tickets_by_desk(session, [report for _, _, report in reports], now)
+        new_rows: dict[str, Referral] = {}
+        grown: dict[str, Referral] = {}  # existing tickets that took reports, written once at the end
+        events: list[audit.NewAuditEvent] = []
+        for item, decision, report in reports:
             desk = desk_of(decision)
-            match = find_incident(report, item.tip.text or "", open_tickets.get(desk, []))
+            text = item.tip.text or ""
+            match = find_incident(report, text, open_tickets.get(desk, []))
             if match is None:
-                new_rows.append(report)
-                open_tickets.setdefault(desk, []).append(OpenTicket(report, (item.tip.text or "",)))
+                new_rows[report.referral_id] = report
+                open_tickets.setdefault(desk, []).append(OpenTicket(report, (text,)))
                 details = {**_decision_details(decision), "tip_id": item.tip.tip_id}
                 events.append(audit.NewAuditEvent(report.referral_id, "referral", "routed", ACTOR, details))
                 continue
-            ticket = self._merge(session, new_rows, open_tickets[desk], match.referral_id, report, item.tip.text or "")
+            ticket = _attach(open_tickets[desk], match.referral_id, report, text)
+            (new_rows if match.referral_id in new_rows else grown)[match.referral_id] = ticket
             details = {"tip_id": item.tip.tip_id, "reason": match.reason, "tips": len(ticket.tip_ids)}
             events.append(audit.NewAuditEvent(match.referral_id, "referral", "merged", ACTOR, details))
-        self._insert_referrals(session, new_rows)
+        self._insert_referrals(session, list(new_rows.values()))
+        self._update_grown(session, grown)
         return events
 
-    def _merge(
-        self,
-        session: Session,
-        new_rows: list[Referral],
-        tickets: list[OpenTicket],
-        referral_id: str,
-        report: Referral,
-        text: str,
-    ) -> Referral:
-        index = next(i for i, t in enumerate(tickets) if t.referral.referral_id == referral_id)
-        ticket = merged(tickets[index].referral, report)
-        tickets[index] = OpenTicket(ticket, (*tickets[index].texts, text))
-        pending = [i for i, row in enumerate(new_rows) if row.referral_id == referral_id]
-        if pending:  # opened earlier in this same batch: not in the database yet
-            new_rows[pending[0]] = ticket
-            return ticket
-        row = session.get(ReferralRow, referral_id, with_for_update=True)
-        if row is not None:
+    @staticmethod
+    def _update_grown(session: Session, grown: dict[str, Referral]) -> None:
+        """Write the tickets that took corroborating reports: once each, links and plates in bulk."""
+        if not grown:
+            return
+        rows = session.execute(
+            select(ReferralRow).where(ReferralRow.referral_id.in_(list(grown))).with_for_update()
+        ).scalars()
+        for row in rows:
+            ticket = grown[row.referral_id]
             row.data = ticket.model_dump(mode="json")
             row.queues = {"queues": list(ticket.route_reason.queues)}
             row.urgency, row.sla_due, row.published_at = ticket.urgency.value, ticket.sla_due, None
-        insert_ignoring_duplicates(
-            session,
-            ReferralTipRow,
-            [{"tip_id": report.tip_ids[0], "referral_id": referral_id}],
-            ["tip_id"],
-            ReferralTipRow.tip_id,
-        )
-        return ticket
+        links = [{"tip_id": tip_id, "referral_id": rid} for rid, t in grown.items() for tip_id in t.tip_ids]
+        insert_ignoring_duplicates(session, ReferralTipRow, links, ["tip_id"], ReferralTipRow.tip_id)
+        plates = [{"referral_id": rid, "plate": plate} for rid, t in grown.items() for plate in t.plates]
+        insert_ignoring_duplicates(session, ReferralPlateRow, plates, ["referral_id", "plate"], ReferralPlateRow.plate)
 
     @staticmethod
     def _undecided(session: Session, batch: ClassifiedBatch) -> list[ClassifiedTip]:
@@ -237,6 +259,7 @@ class ReferralService:
         """Store a ticket split out of another one and move its report's link to it."""
         row = {**_referral_row(referral), "desk": desk or desk_of(referral.route_reason)}
         insert_ignoring_duplicates(session, ReferralRow, [row], ["referral_id"], ReferralRow.referral_id)
+        _add_plates(session, referral.referral_id, referral.plates)
         session.execute(
             update(ReferralTipRow)
             .where(ReferralTipRow.tip_id == referral.tip_ids[0])
@@ -249,6 +272,8 @@ class ReferralService:
         links = [{"tip_id": tip_id, "referral_id": r.referral_id} for r in referrals for tip_id in r.tip_ids]
         insert_ignoring_duplicates(session, ReferralRow, rows, ["referral_id"], ReferralRow.referral_id)
         insert_ignoring_duplicates(session, ReferralTipRow, links, ["tip_id"], ReferralTipRow.tip_id)
+        plates = [{"referral_id": r.referral_id, "plate": plate} for r in referrals for plate in r.plates]
+        insert_ignoring_duplicates(session, ReferralPlateRow, plates, ["referral_id", "plate"], ReferralPlateRow.plate)
 
     @staticmethod
     def _set_outcomes(session: Session, decided: list[tuple[ClassifiedTip, RouteDecision]]) -> None:

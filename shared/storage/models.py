@@ -146,10 +146,21 @@ class ReferralRow(Base):
     published_at: Mapped[datetime | None] = mapped_column(index=True)
     # The desk that owns the ticket: its team queue's routing key, or "review" for webcare.
     desk: Mapped[str | None] = mapped_column(String(160), index=True)
+    # What same-incident candidates are looked up by, so a merge never scans every open ticket.
+    municipality_code: Mapped[str | None] = mapped_column(String(8), index=True)
     claimed_by: Mapped[str | None] = mapped_column(String(128))
     closed_at: Mapped[datetime | None]
     outcome: Mapped[str | None] = mapped_column(String(32))
     escalated_at: Mapped[datetime | None]
+
+
+class ReferralPlateRow(Base):
+    """A licence plate named on a ticket (for finding reports of the same incident)."""
+
+    __tablename__ = "referral_plates"
+
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referrals.referral_id"), primary_key=True)
+    plate: Mapped[str] = mapped_column(String(8), primary_key=True, index=True)
 
 
 class ReferralNoteRow(Base):
