@@ -28,13 +28,15 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from services.ingest.signatures import sign_meta
+from shared.reference import load_reference
 from shared.storage.models import AuditEventRow, ReferralRow, ReferralTipRow, TipRow
 from tests.support.stack import META_SECRET, Stack, running_stack, wait_for
 
 PAGE = "104857600123456"
 
 
-TOWNS = ["Arnhem", "Velp", "Zevenaar", "Duiven", "Ede", "Apeldoorn", "Zutphen", "Doetinchem", "Tiel", "Wijchen"]
+# Every municipality: a day's tips come from all over the country, so few are the same incident.
+TOWNS = sorted(m.name for m in load_reference().municipalities.values())
 STREETS = [
     f"{tree}{kind}"
     for tree in ("Berken", "Eiken", "Linden", "Kastanje", "Wilgen", "Populieren", "Esdoorn", "Iepen")
@@ -216,12 +218,15 @@ def run(tips: int, per_post: int, clients: int, pool: str, concurrency: int, log
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--towns", type=int, default=0, help="use only the first N towns (more merging)")
     parser.add_argument("--tips", type=int, default=3000)
     parser.add_argument("--per-post", type=int, default=10)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--pool", default="solo", help="Celery pool of each worker")
     parser.add_argument("--concurrency", type=int, default=1, help="tasks each worker runs at once")
     args = parser.parse_args()
+    if args.towns:
+        del TOWNS[args.towns :]
     run(args.tips, args.per_post, args.clients, args.pool, args.concurrency)
 
 
