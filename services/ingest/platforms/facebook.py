@@ -21,6 +21,12 @@ from pydantic import ValidationError
 
 from services.ingest.errors import MalformedPayload, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
+from services.ingest.platforms.fields import ItemError as _ItemError
+from services.ingest.platforms.fields import dict_of as _dict
+from services.ingest.platforms.fields import id_of as _id
+from services.ingest.platforms.fields import opt_id as _opt_id
+from services.ingest.platforms.fields import opt_str as _opt_str
+from services.ingest.platforms.fields import text_of as _text
 from shared.contracts import Attachment, Platform, Source, Tip, TipEvent, TipKind, tip_id_for
 
 _FEED_EVENTS = {"add": TipEvent.NEW, "edited": TipEvent.EDIT, "edit": TipEvent.EDIT}
@@ -30,10 +36,6 @@ _FEED_POST_ITEMS = frozenset({"post", "status", "photo", "video"})
 _FEED_REACTION_ITEMS = frozenset({"reaction", "like"})
 _MESSENGER_RECEIPTS = {"delivery": "delivery_receipt", "read": "read_receipt", "reaction": "reaction"}
 _ENVELOPE_KEYS = frozenset({"sender", "recipient", "timestamp"})
-
-
-class _ItemError(Exception):
-    """One item lacks a key we need or has it in the wrong type; the item becomes ``Ignored``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,40 +304,6 @@ def _tip(ctx: _Entry, *, platform: Platform, platform_message_id: str, **fields:
 
 def _ignored(message_id: str | None, reason: str, detail: str) -> Ignored:
     return Ignored(platform_message_id=message_id, reason=reason, detail=detail)
-
-
-def _dict(value: object, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _ItemError(f"{what} is missing or not an object")
-    return value
-
-
-def _id(value: object, what: str) -> str:
-    found = _opt_id(value)
-    if found is None:
-        raise _ItemError(f"{what} is missing or not an id")
-    return found
-
-
-def _opt_id(value: object) -> str | None:
-    # Ids are strings end to end; an integer id is accepted and kept exact (never via float).
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value
-    return None
-
-
-def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _text(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value or None
-    raise _ItemError(f"{what} is not a string")
 
 
 def _epoch(value: object, fallback: object, *, millis: bool) -> datetime:

@@ -32,6 +32,9 @@ from pydantic import ValidationError
 
 from services.ingest.errors import BadSignature, MalformedPayload, MissingSignature, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
+from services.ingest.platforms.fields import ItemError as _ItemError
+from services.ingest.platforms.fields import dict_of as _dict
+from services.ingest.platforms.fields import text_of as _text
 from shared.contracts import Attachment, Platform, Source, Tip, TipEvent, TipKind, tip_id_for
 
 SIGNATURE_SCHEME = "telegram-secret-token"
@@ -83,10 +86,6 @@ _SERVICE_KEYS = frozenset(
         "direct_message_price_changed",
     }
 )  # fmt: skip
-
-
-class _ItemError(Exception):
-    """One update lacks a key we need or has it in the wrong type; it becomes ``Ignored``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,12 +329,6 @@ def _guess_id(update: object) -> str | None:
     return None
 
 
-def _dict(value: object, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _ItemError(f"{what} is missing or not an object")
-    return value
-
-
 def _int_id(value: object, what: str) -> str:
     found = _opt_int_id(value)
     if found is None:
@@ -348,12 +341,6 @@ def _opt_int_id(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None
-
-
-def _text(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value or None
-    raise _ItemError(f"{what} is not a string")
 
 
 def _handle(value: object) -> str | None:

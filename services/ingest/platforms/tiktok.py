@@ -39,6 +39,12 @@ from services.ingest.errors import (
 )
 from services.ingest.normalized import Hydration, Ignored, NormalizedBatch
 from services.ingest.payloads import parse_json_body
+from services.ingest.platforms.fields import ItemError as _ItemError
+from services.ingest.platforms.fields import dict_of as _dict
+from services.ingest.platforms.fields import id_of as _id
+from services.ingest.platforms.fields import opt_id as _opt_id
+from services.ingest.platforms.fields import opt_str as _opt_str
+from services.ingest.platforms.fields import text_of as _text
 from shared.contracts import Attachment, Platform, Source, Tip, TipEvent, TipKind, tip_id_for
 
 SIGNATURE_SCHEME = "tiktok-hmac-sha256"
@@ -80,10 +86,6 @@ class TikTokApiError(Exception):
         self.request_id = request_id
         # 5xxxx is TikTok's server-side range; treating it as transient is our inference.
         self.retryable = code in RETRYABLE_CODES or 50000 <= code < 60000
-
-
-class _ItemError(Exception):
-    """One item lacks a key we need or has it in the wrong type; the item becomes ``Ignored``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,40 +477,6 @@ def _ignored(message_id: str | None, reason: str, detail: str) -> Ignored:
 def _check_aware(ingested_at: datetime) -> None:
     if ingested_at.tzinfo is None:
         raise ValueError("ingested_at must be timezone-aware")  # a caller bug, not a payload problem
-
-
-def _dict(value: object, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _ItemError(f"{what} is missing or not an object")
-    return value
-
-
-def _id(value: object, what: str) -> str:
-    found = _opt_id(value)
-    if found is None:
-        raise _ItemError(f"{what} is missing or not an id")
-    return found
-
-
-def _opt_id(value: object) -> str | None:
-    # TikTok ids exceed 2^53: integers are kept exact, floats are refused (they already lost digits).
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value
-    return None
-
-
-def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _text(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value or None
-    raise _ItemError(f"{what} is not a string")
 
 
 def _handle(value: object) -> str | None:

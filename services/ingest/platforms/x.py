@@ -38,6 +38,10 @@ from pydantic import ValidationError
 
 from services.ingest.errors import BadSignature, MalformedPayload, MissingSignature, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
+from services.ingest.platforms.fields import ItemError as _ItemError
+from services.ingest.platforms.fields import dict_of as _dict
+from services.ingest.platforms.fields import opt_str as _opt_str
+from services.ingest.platforms.fields import text_of as _text
 from shared.contracts import Attachment, Platform, Source, Tip, TipEvent, TipKind, tip_id_for
 
 # --- signatures and the CRC handshake ---------------------------------------------------------
@@ -143,10 +147,6 @@ _COMPLIANCE_KEYS = frozenset(
     | {"user_withheld", "user_protect", "user_unprotect", "user_suspend", "user_unsuspend"}
     | {"user_profile_modification"}
 )
-
-
-class _ItemError(Exception):
-    """One item lacks a key we need or has it in the wrong type; the item becomes ``Ignored``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,12 +696,6 @@ def _get(value: object, key: str) -> object:
     return value.get(key) if isinstance(value, dict) else None
 
 
-def _dict(value: object, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _ItemError(f"{what} is missing or not an object")
-    return value
-
-
 def _sid(value: object, what: str) -> str:
     found = _opt_sid(value)
     if found is None:
@@ -712,16 +706,6 @@ def _sid(value: object, what: str) -> str:
 def _opt_sid(value: object) -> str | None:
     # Only strings: a numeric X id may already have been rounded by a float-based parser upstream.
     return value if isinstance(value, str) and value.strip() else None
-
-
-def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _text(value: object, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value or None
-    raise _ItemError(f"{what} is not a string")
 
 
 def _epoch_ms(value: object, what: str) -> datetime:
