@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.contracts import Tip
@@ -37,3 +39,13 @@ class NormalizedBatch(BaseModel):
     tips: tuple[Tip, ...] = ()
     ignored: tuple[Ignored, ...] = ()
     hydrations: tuple[Hydration, ...] = ()
+
+    @classmethod
+    def of(cls, results: Iterable[Tip | Ignored | Hydration]) -> NormalizedBatch:
+        """A batch from a normaliser's mixed results, each sorted into its kind."""
+        items = list(results)
+        return cls(
+            tips=tuple(r for r in items if isinstance(r, Tip)),
+            ignored=tuple(r for r in items if isinstance(r, Ignored)),
+            hydrations=tuple(r for r in items if isinstance(r, Hydration)),
+        )

@@ -6,7 +6,10 @@ A broken item raises :class:`ItemError`; the normaliser's per-item guard turns i
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+
+from services.ingest.errors import MalformedPayload, UnsupportedPayload
 
 
 class ItemError(Exception):
@@ -49,3 +52,25 @@ def text_of(value: object, what: str) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise ItemError(f"{what} is not a string")
+
+
+def label(value: object) -> str:
+    """A short, safe rendering of an unexpected value for an error reason (never message text)."""
+    # Names from the payload go into reasons and logs: keep them short and never echo big values.
+    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
+        return repr(value)
+    return f"<{type(value).__name__}>"
+
+
+def meta_entries(payload: object, expected_object: str, what: str, ingested_at: datetime) -> list[Any]:
+    """The ``entry`` list of a Meta webhook envelope (``object`` must be ``expected_object``)."""
+    if ingested_at.tzinfo is None:
+        raise ValueError("ingested_at must be timezone-aware")  # a caller bug, not a payload problem
+    if not isinstance(payload, dict):
+        raise MalformedPayload("payload is not a JSON object")
+    if payload.get("object") != expected_object:
+        raise UnsupportedPayload(f"object {label(payload.get('object'))} is not {what}")
+    entries = payload.get("entry")
+    if not isinstance(entries, list):
+        raise MalformedPayload("'entry' must be a list")
+    return entries

@@ -132,10 +132,7 @@ def normalize_telegram(
         raise ValueError("bot_id must not be empty")
     ctx = _Context(bot_id, raw_sha256, ingested_at, source)
     results = [r for update in _updates(payload) for r in _guarded(update, ctx)]
-    return NormalizedBatch(
-        tips=tuple(r for r in results if isinstance(r, Tip)),
-        ignored=tuple(r for r in results if isinstance(r, Ignored)),
-    )
+    return NormalizedBatch.of(results)
 
 
 def _updates(payload: object) -> list[Any]:

@@ -42,6 +42,7 @@ from services.ingest.payloads import parse_json_body
 from services.ingest.platforms.fields import ItemError as _ItemError
 from services.ingest.platforms.fields import dict_of as _dict
 from services.ingest.platforms.fields import id_of as _id
+from services.ingest.platforms.fields import label as _label
 from services.ingest.platforms.fields import opt_id as _opt_id
 from services.ingest.platforms.fields import opt_str as _opt_str
 from services.ingest.platforms.fields import text_of as _text
@@ -450,11 +451,7 @@ def _api_list(response: object, key: str) -> list[Any]:
 
 
 def _batch(results: list[_Result]) -> NormalizedBatch:
-    return NormalizedBatch(
-        tips=tuple(r for r in results if isinstance(r, Tip)),
-        ignored=tuple(r for r in results if isinstance(r, Ignored)),
-        hydrations=tuple(r for r in results if isinstance(r, Hydration)),
-    )
+    return NormalizedBatch.of(results)
 
 
 def _tip(ctx: _Context, platform_message_id: str, **fields: Any) -> Tip:
@@ -507,10 +504,3 @@ def _epoch(value: object, *, millis: bool) -> datetime:
         return datetime.fromtimestamp(value / 1000 if millis else value, tz=UTC)
     except (OverflowError, OSError, ValueError) as exc:
         raise _ItemError("timestamp is out of range") from exc
-
-
-def _label(value: object) -> str:
-    # Names from the payload go into reasons and logs: keep them short and never echo big values.
-    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-        return repr(value)
-    return f"<{type(value).__name__}>"

@@ -34,11 +34,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from services.ingest.errors import MalformedPayload, UnsupportedPayload
 from services.ingest.normalized import Ignored, NormalizedBatch
 from services.ingest.platforms.fields import ItemError as _ItemError
 from services.ingest.platforms.fields import dict_of as _dict
 from services.ingest.platforms.fields import id_of as _id
+from services.ingest.platforms.fields import label as _label
+from services.ingest.platforms.fields import meta_entries
 from services.ingest.platforms.fields import opt_id as _opt_id
 from services.ingest.platforms.fields import opt_str as _opt_str
 from services.ingest.platforms.fields import text_of as _text
@@ -94,21 +95,10 @@ def normalize_whatsapp(
     source: Source = Source.WEBHOOK,
 ) -> NormalizedBatch:
     """Turn one WhatsApp Cloud API webhook payload into tips and ignored items; raise only RejectedPayload."""
-    if ingested_at.tzinfo is None:
-        raise ValueError("ingested_at must be timezone-aware")  # a caller bug, not a payload problem
-    if not isinstance(payload, dict):
-        raise MalformedPayload("payload is not a JSON object")
-    if payload.get("object") != "whatsapp_business_account":
-        raise UnsupportedPayload(f"object {_label(payload.get('object'))} is not a WhatsApp Business webhook")
-    entries = payload.get("entry")
-    if not isinstance(entries, list):
-        raise MalformedPayload("'entry' must be a list")
+    entries = meta_entries(payload, "whatsapp_business_account", "a WhatsApp Business webhook", ingested_at)
     base = _Base(raw_sha256, ingested_at, source)
     results = [r for entry in entries for r in _entry_results(entry, base)]
-    return NormalizedBatch(
-        tips=tuple(r for r in results if isinstance(r, Tip)),
-        ignored=tuple(r for r in results if isinstance(r, Ignored)),
-    )
+    return NormalizedBatch.of(results)
 
 
 # --- entries, changes and the guard around each item ---------------------------------------
@@ -349,10 +339,3 @@ def _epoch_seconds(value: object) -> datetime:
         return datetime.fromtimestamp(value, tz=UTC)
     except (OverflowError, OSError, ValueError) as exc:
         raise _ItemError("timestamp is out of range") from exc
-
-
-def _label(value: object) -> str:
-    # Names from the payload go into reasons and logs: keep them short and never echo big values.
-    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-        return repr(value)
-    return f"<{type(value).__name__}>"

@@ -40,6 +40,7 @@ from services.ingest.errors import BadSignature, MalformedPayload, MissingSignat
 from services.ingest.normalized import Ignored, NormalizedBatch
 from services.ingest.platforms.fields import ItemError as _ItemError
 from services.ingest.platforms.fields import dict_of as _dict
+from services.ingest.platforms.fields import label as _label
 from services.ingest.platforms.fields import opt_str as _opt_str
 from services.ingest.platforms.fields import text_of as _text
 from shared.contracts import Attachment, Platform, Source, Tip, TipEvent, TipKind, tip_id_for
@@ -182,10 +183,7 @@ def normalize_x(
         raise MalformedPayload("payload is not a JSON object")
     ctx = _Ctx(account_id or "x", raw_sha256, ingested_at, source)
     results = list(_dispatch(payload, ctx))
-    return NormalizedBatch(
-        tips=tuple(r for r in results if isinstance(r, Tip)),
-        ignored=tuple(r for r in results if isinstance(r, Ignored)),
-    )
+    return NormalizedBatch.of(results)
 
 
 def _dispatch(payload: dict[str, Any], ctx: _Ctx) -> Iterator[_Result]:
@@ -743,10 +741,3 @@ def _iso_or_snowflake(value: object, post_id: str) -> datetime:
     if not (post_id.isascii() and post_id.isdigit() and len(post_id) <= 20):
         raise _ItemError("created_at is missing and the id is not a snowflake")
     return _epoch_ms((int(post_id) >> 22) + _SNOWFLAKE_EPOCH_MS, "snowflake time")
-
-
-def _label(value: object) -> str:
-    # Names from the payload go into reasons and logs: keep them short and never echo big values.
-    if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-        return repr(value)
-    return f"<{type(value).__name__}>"
