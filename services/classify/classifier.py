@@ -28,6 +28,12 @@ RULES_VERSION = "2026.1"
 _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
 _CATEGORIES = tuple(Category)
+# Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
+# sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
+_EXPLAINED_BY = {
+    "nuisance.fireworks": frozenset({"weapon.shots", "weapon.bangs"}),
+    "fraud.sextortion": frozenset({"violence.threat"}),
+}
 
 
 class Classifier:
@@ -51,14 +57,17 @@ class Classifier:
     def classify(self, tip_id: str, text: str, received_on: str | None = None) -> Classification:
         """Every label of one tip, with the evidence spans that decided it."""
         folded = fold(text)
-        category_hits = CATEGORY_RULES.scan(folded)
+        category_hits = _in_context(CATEGORY_RULES.scan(folded))
         scores = totals(category_hits)
         place = self.gazetteer.resolve(text, received_on)
         plates = find_plates(text)
         offence = sum(min(score, 1.0) for score in scores.values())
         decision = reportable.decide(text, CUE_RULES.scan(folded), offence, place.place is not None, bool(plates))
         model, logits = self.model, self.model.logits(folded)
-        blended = model.blend.reportable_logit(decision.logit, logits["reportable"])
+        tongue = language.detect(text)
+        # The model learnt Dutch and English n-grams; on other languages it only knows that it knows nothing.
+        trusted = tongue != "other"
+        blended = model.blend.reportable_logit(decision.logit, logits["reportable"]) if trusted else decision.logit
         is_reportable = blended >= 0.0
         evidence = decision.evidence
         if is_reportable != decision.reportable:
@@ -67,7 +76,8 @@ class Classifier:
         level = None
         if is_reportable:
             labels = _category_labels(text, category_hits, scores)
-            labels += self._model_labels(text, folded, logits, {label.category for label in labels})
+            if trusted:
+                labels += self._model_labels(text, folded, logits, {label.category for label in labels})
             level = urgency.decide(text, folded, {label.category for label in labels})
             level = self._emergency(text, folded, level, logits["emergency"])
         return Classification(
@@ -81,7 +91,7 @@ class Classifier:
             place=place.place,
             ambiguous_places=place.ambiguous,
             plates=tuple(plates),
-            language=language.detect(text),
+            language=tongue,
             model_version=self.model_version,
             rules_version=RULES_VERSION,
         )
@@ -116,6 +126,13 @@ class Classifier:
         cues = tuple(hit.span(text) for hit in level.danger_now)
         spans: tuple[Span, ...] = cues + self.model.evidence(text, folded, "emergency")
         return urgency.UrgencyDecision(Urgency.EMERGENCY, "emergency.model", spans, level.danger_now)
+
+
+def _in_context(hits: list[Hit]) -> list[Hit]:
+    """The hits without those another hit explains away."""
+    present = {hit.rule.name for hit in hits}
+    dropped = frozenset().union(*(rules for name, rules in _EXPLAINED_BY.items() if name in present))
+    return [hit for hit in hits if hit.rule.name not in dropped] if dropped else hits
 
 
 def _category_labels(text: str, hits: list[Hit], scores: dict[str, float]) -> tuple[CategoryLabel, ...]:

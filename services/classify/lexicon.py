@@ -14,7 +14,11 @@ WEAPON = [
     rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
          r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer", weapon=1.0),
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
-         r"|zwaard|boksbeugel|honkbalknuppel|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl", weapon=1.0),
+         r"|zwaard|boksbeugel|honkbalknuppel|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl"
+         # Turkish, Polish, German: knife, gun, weapon.
+         r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*", weapon=1.0),
+    rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
+         r"|his|her) (?:hand|handen|hands)", weapon=1.0),
     rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
     rule("weapon.bangs", r"knallen|knal", weapon=0.5),
     rule("weapon.tool", r"hamers?|koevoet|schroevendraaier|betonschaar", weapon=0.3, burglary=0.3),
@@ -31,6 +35,10 @@ VIOLENCE = [
          r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
          r"|gevolgd door|(?:wordt|werd|worden) gevolgd", violence=1.0),
     # Someone pulled into a vehicle or held is violence whatever else is said.
+    rule("violence.stabbing", r"steekt (?:iemand|hem|haar|op|in op|een (?:man|vrouw|jongen|meisje))"
+         r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken", violence=1.0),
+    rule("violence.other_language", r"kavga\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
+         r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
@@ -38,10 +46,11 @@ VIOLENCE = [
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
          r"|ben jij dood", violence=1.0),
     rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
-         r"|afgepakt", violence=1.0),
-    rule("violence.snatch", r"gerukt|snatched|rukte", violence=0.6, theft=1.0),
-    rule("violence.chase", r"(?:gaat |rent |rennen )?achter (?:een|die|de|hem|haar) (?:jongen|man|vrouw|meisje"
-         r"|kind|jongens|mannen)? ?aan|chased|chasing", violence=1.0),
+         r"|afgepakt", violence=1.0, theft=0.5),
+    rule("violence.snatch", r"gerukt|snatched|rukte|rukt|rukken|gegrist|grist|griste|(?:uit|van) (?:haar|zijn|mijn|zn"
+         r"|m'n|mn) (?:hand|handen|arm|schouder|nek) (?:getrokken|gerukt|gegrist|gepakt)", violence=0.6, theft=1.0),
+    rule("violence.chase", r"(?:gaat |rent |rennen )?achter (?:een|die|de|hem|haar|mijn|mn|m'n|ons|onze|me|mij)"
+         r" (?:\w+ )?aan|chased|chasing", violence=1.0),
     rule("violence.brandish", r"te zwaaien|zwaait|zwaaien met|waving", weapon=0.5, violence=0.3),
     rule("violence.blood", r"bloed\w*|bleeding|ligt op de grond", violence=0.5),
 ]  # fmt: skip
@@ -51,7 +60,11 @@ BURGLARY = [
          r"|geforceerd|breaking into|broken into|broke into|break[- ]?ins?|burglar\w*|plofkraak\w*"
          r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
          r"|(?:de|het|ons|hun|onze) (?:schuur|huis|woning|garage|berging|auto) in geweest|climbing into"
-         r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen", burglary=1.0),
+         r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen"
+         r"|soyul\w*|w[lł]ama\w*|einbruch\w*", burglary=1.0),
+    # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
+    rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
+         r" (?:\w+ )?(?:schuur|schuurtje|garage|berging|woning|kelder|box|tuinhuis\w*)", burglary=1.0, theft=1.0),
     rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij",
          burglary=1.0),
     rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
@@ -63,7 +76,8 @@ THEFT = [
     rule("theft.stolen", r"gestolen|gejat|jatten|jatte|jat|gepikt|pikken|gerold|diefstal\w*|dief|dieven"
          r"|zakkenroller\w*|stolen|stole|steal\w*|theft|thief|thieves|pickpocket\w*|shoplift\w*|ukradl\w*"
          r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen|weggehaald|gepikt|ukradli"
-         r"|snatched|weggezaagd", theft=1.0),
+         r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
+         r"|ukrad\w*|zlodziej\w*|dieb\w*|geklaut", theft=1.0),
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
@@ -77,6 +91,7 @@ DRUGS = [
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
     rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
          r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
+    rule("drugs.other_language", r"uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
     rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
     rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
     rule("drugs.lab", r"chemische lucht|bijtende lucht|jerrycans|vaten|afgeplakt|dichtgeplakt\w*|gezoem"
@@ -102,8 +117,11 @@ TRAFFIC = [
          r"|door rood|vluchtstrook|sneed|afgesneden|bumperkle\w*|reckless|zonder lichten|wrong[- ]way"
          r"|verkeersagressie|bijna (?:een|de) \w+ (?:geraakt|aangereden|van de weg)|doorgereden"
          r"|telefoon in (?:zn|zijn|haar) hand|te appen|driften|drift|straatrace\w*"
-         r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water",
-         traffic=1.0),
+         r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water"
+         r"|dronken (?:\w+ )?(?:achter het stuur|weg|rijden|rijdt|reed)|(?:rijdt|reed|rijden) (?:\w+ )?dronken"
+         r"|onder invloed|laveer\w*|slinger\w* over de weg|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
+         r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
+         r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
     rule("traffic.check", r"snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
          traffic=0.6),
@@ -119,6 +137,9 @@ SUSPICIOUS = [
          r"|kinderen aan(?:spreken)?|slapen er|verrekijker|fotografeert \w+ \w+|snoep aan", suspicious=1.0),
     rule("suspicious.vehicle", r"rondjes|draaiende motor|zonder kenteken|geen kenteken|busje|bus zonder"
          r"|in en uit|keeps hovering|drone\w*", suspicious=0.6),
+    rule("suspicious.trying", r"(?:probeer\w*|proberen|voelt|voelen|voelde) (?:\w+ )?(?:aan )?(?:de |alle |elke )?"
+         r"(?:deuren|deur|klinken|ramen|auto'?s)|tried the doors|trying (?:car )?doors|kijkt (?:steeds |telkens )?"
+         r"naar binnen|niemand kent (?:hem|haar|ze)|sleeping in|slaapt (?:er )?in (?:onze|de|het)", suspicious=1.0),
     rule("suspicious.circling", r"(?:langzaam|stapvoets) (?:door|langs|over) (?:de|onze|mijn|het)\b"
          r"|(?:rijdt|rijden|reed|reden) (?:al \w+ |steeds |de hele \w+ )*rond|blijft (?:maar )?rondrijden"
          r"|driving (?:slowly|around)|circling", suspicious=1.0),
@@ -152,6 +173,7 @@ NUISANCE = [
     rule("nuisance.youth", r"jongeren|jeugd|groep van \d+(?:-\d+)?", nuisance=0.5),
     rule("nuisance.dumping", r"dump\w*|gedumpt|afval\w*|vuilniszak\w*|zwerfvuil|rommel|troep|poepzak\w*"
          r"|litter\w*|vuilnisbak\w*", nuisance=0.8),
+    rule("nuisance.waste", r"\w+afval", nuisance=0.8),
 ]  # fmt: skip
 
 FRAUD = [
@@ -169,6 +191,8 @@ FRAUD = [
          r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
     rule("fraud.sextortion", r"naaktfoto\w*|nudes|sextortion|verspreiden|verspreidt|dating ?profiel\w*"
          r"|dating profile", fraud=1.0),
+    rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*",
+         fraud=1.0),
 ]  # fmt: skip
 
 CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,

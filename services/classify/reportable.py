@@ -11,7 +11,8 @@ from shared.contracts import Span
 _CONCRETE = [
     rule("cue.now", r"nu|op dit moment|right now|vannacht|vanavond|vanochtend|vanmorgen|vanmiddag|gisteren\w*"
          r"|gisteravond|gisternacht|vandaag|net|zojuist|afgelopen (?:nacht|week|weekend)|tonight|last night"
-         r"|yesterday|today|this morning|heute|wczoraj|nu weer|live", concrete=0.5),
+         r"|yesterday|today|this morning|heute|gestern|jetzt|wczoraj|dzisiaj|dzis|teraz|dun gece|dun|bugun|[sş]imdi"
+         r"|nu weer|live", concrete=0.5),
     # Danger to life is concrete by itself: an emergency rarely names a street.
     rule("cue.danger", r"(?:zit|zitten) er nog in|nog (?:iemand|mensen) (?:in|binnen)|bloedt|bloedend|bewusteloos"
          r"|om hulp|beweegt niet|ligt te bloeden|nog binnen", concrete=0.6),
@@ -78,7 +79,8 @@ _NEGATIVE = [
          r"|do you need|can foreigners|can you report|vraag voor|politieopleiding|opleiding|stage|agent worden"
          r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen|is er een|mag ik|ik heb een vraag"
          r"|heeft iemand een tip|weet iemand|what is|is this real\?", negative=-1.3),
-    rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen)|niks ingebroken|niks gebeurd"
+    rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen|schietpartij|schoten)"
+         r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
          r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
          r"|what if|if (?:i|someone) ever", negative=-1.6),
@@ -130,7 +132,7 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
     if "neg.howto" in negatives and offence >= 1.0 and concrete >= 0.7:
         # "mag je met een mes rondlopen? de buurjongen doet dat elke dag op het plein": a question
         # followed by a concrete, local account is a tip phrased as a question.
-        negatives["neg.howto"] /= 4
+        negatives["neg.howto"] = 0.0 if _answered_question(text, cue_hits) else negatives["neg.howto"] / 4
     negative = sum(negatives.values())
     if has_plate or any(hit.rule.name in ("cue.identifier", "cue.url") for hit in cue_hits):
         # A named account, plate or URL makes a tip actionable even inside a rant about the police.
@@ -142,3 +144,16 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
     score = 1.0 / (1.0 + math.exp(-1.5 * logit))
     spans = tuple(hit.span(text) for hit in cue_hits)
     return ReportableDecision(score >= 0.5, round(score, 4), spans, 1.5 * logit)
+
+
+def _answered_question(text: str, cue_hits: list[Hit]) -> bool:
+    """Whether every general question is closed by a "?" and followed by concrete cues of its own."""
+    for hit in cue_hits:
+        if hit.rule.name != "neg.howto":
+            continue
+        mark = text.find("?", hit.end)
+        if mark < 0 or not any(
+            cue.start > mark and any(label == "concrete" for label, _ in cue.rule.weights) for cue in cue_hits
+        ):
+            return False
+    return True

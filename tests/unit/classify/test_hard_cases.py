@@ -95,13 +95,8 @@ def test_past_incidents_are_not_emergencies(classifier: Classifier, text: str) -
     [
         ("is het normaal dat er elke nacht iemand aan de autodeuren in onze straat trekt?", "suspicious"),
         ("weet iemand wie dit is? hij probeerde vannacht bij ons in de tuin de schuur open te breken", "burglary"),
-        pytest.param(
-            "mag je eigenlijk met een mes rondlopen? de buurjongen doet dat elke dag op het plein",
-            "weapon",
-            # Known regression of the rules+model blend (reportable weight 0.4 chosen by cross-validation): the
-            # model reads "mag je ...?" as a general question and outvotes the rules' special case.
-            marks=pytest.mark.xfail(strict=True, reason="the trained model outvotes the question-then-tip rule"),
-        ),
+        ("mag je eigenlijk met een mes rondlopen? de buurjongen doet dat elke dag op het plein", "weapon"),
+        ("hoe kan ik melden dat er gedeald wordt? elke avond staan ze bij de speeltuin aan de Dorpsstraat", "drugs"),
     ],
 )
 def test_questions_hiding_a_tip_stay_reportable(classifier: Classifier, text: str, category: str) -> None:
@@ -117,6 +112,8 @@ def test_questions_hiding_a_tip_stay_reportable(classifier: Classifier, text: st
         "weet iemand hoe laat het bureau open is?",
         "stel dat iemand met een mes binnenkomt, wat moet je dan doen?",
         "het was geen inbraak, vals alarm, de buurman had de sleutel",
+        "mag je eigenlijk met een mes rondlopen? vraag voor een vriend",
+        "the loud bangs last night were just fireworks, no shooting, all fine",
     ],
 )
 def test_general_questions_hypotheticals_and_negations_stay_negative(classifier: Classifier, text: str) -> None:
@@ -168,3 +165,35 @@ def test_eval_report_prints_confusion_and_targets(classifier: Classifier) -> Non
     assert "emergency recall" in text
     assert "MISSED" not in text
     assert text.splitlines()[-3].startswith("reportable F1 1.000")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("elke avond schieten ze vuurwerk op de bussen bij de halte in Emmen", "nuisance", "weapon"),
+        ("iemand dreigt mijn naaktfoto's te verspreiden als ik niet betaal, ik ben 15", "fraud", "violence"),
+        ("de bestelbus laat elke vrijdag bouwafval achter in de berm bij Lemmer", "nuisance", "parking"),
+        ("een scooter reed vanmiddag iemand omver op het fietspad in Houten en reed door", "traffic", "parking"),
+    ],
+)
+def test_a_word_is_read_in_its_context(classifier: Classifier, text: str, expected: str, absent: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert expected in result.category_names
+    assert absent not in result.category_names
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Moja rowerka ukradli spod bloku w Waalwijk dzisiaj rano", "theft"),
+        ("benim arabam dün gece Schiedam'da soyuldu, cam kırık", "burglary"),
+        ("dün gece Zaandam'da bisikletim çalındı, hırsız kaçtı", "theft"),
+        ("Wczoraj ktoś się podszywał pod policję i dzwonił do mojej mamy w Tilburgu, oszuści", "fraud"),
+    ],
+)
+def test_tips_in_turkish_and_polish(classifier: Classifier, text: str, category: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert category in result.category_names
+    assert result.language == "other"
