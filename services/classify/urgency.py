@@ -18,7 +18,8 @@ _URGENCY_RULES = RuleSet([
          now=1.0, violent=1.0),
     rule("now.ongoing", r"nog (?:steeds )?(?:binnen|bezig|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
          r"|ik (?:hoor|zie) (?:ze|hem|haar|het)"
-         r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt|[sş]imdi|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog"
+         r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt|[sş]imdi"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
     rule("now.recent", r"net|zojuist|just", recent=1.0),
@@ -28,7 +29,8 @@ _URGENCY_RULES = RuleSet([
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?|not moving"
          r"|zit(?:ten)? er nog in|nog (?:iemand|mensen) in|zinkt|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in"
          r"|te water|in (?:het|de) (?:kanaal|water|gracht|sloot|rivier|vaart) (?:\w+ ){0,3}(?:gereden|gevallen|beland"
-         r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|gilde|screaming for help|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
+         r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|gilde|screaming for help"
+         r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
          r"(?:nog )?binnen|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
          r"|richt (?:hem|het )?op"
          r"|ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
