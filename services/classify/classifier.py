@@ -27,6 +27,8 @@ RULES_VERSION = "2026.1"
 # A category needs this much lexicon weight; below it a cue only counts when nothing else fired.
 _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
+# Lexicon weight at which a category stands whatever the model thinks.
+_VETO_PROOF = 2.0
 _CATEGORIES = tuple(Category)
 # Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
 # sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
@@ -77,6 +79,7 @@ class Classifier:
         if is_reportable:
             labels = _category_labels(text, category_hits, scores)
             if trusted:
+                labels = self._vetoed(labels, scores, logits)
                 labels += self._model_labels(text, folded, logits, {label.category for label in labels})
             level = urgency.decide(text, folded, {label.category for label in labels})
             level = self._emergency(text, folded, level, logits["emergency"])
@@ -95,6 +98,21 @@ class Classifier:
             model_version=self.model_version,
             rules_version=RULES_VERSION,
         )
+
+    def _vetoed(
+        self, labels: tuple[CategoryLabel, ...], scores: dict[str, float], logits: dict[str, float]
+    ) -> tuple[CategoryLabel, ...]:
+        """The lexicon's categories without the weak ones the model is sure are wrong; never none of them."""
+        floor = self.model.blend.category_veto
+        if floor <= 0.0 or len(labels) < 2:
+            return labels
+        cut = logit(floor)
+        kept = tuple(
+            label
+            for label in labels
+            if scores[label.category.value] >= _VETO_PROOF or logits[label.category.value] >= cut
+        )
+        return kept or labels
 
     def _model_labels(
         self, text: str, folded: str, logits: dict[str, float], ruled: set[Category]

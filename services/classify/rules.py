@@ -53,9 +53,13 @@ class RuleSet:
         self._by_letter, self._fallback = _letter_buckets(prefix_rules)
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
+        suffixes = [_suffix_pattern(item.pattern) for item in word_rules if _is_suffix(item.pattern)]
         self._suffixes = [
-            (item, re.compile(_suffix_pattern(item.pattern))) for item in word_rules if _is_suffix(item.pattern)
+            (item, re.compile(pattern))
+            for item, pattern in zip((item for item in word_rules if _is_suffix(item.pattern)), suffixes, strict=True)
         ]
+        # One pass finds every ending; the rule it belongs to is then told apart at that spot only.
+        self._suffix_finder = re.compile("|".join(f"(?:{pattern})" for pattern in suffixes)) if suffixes else None
         self._symbols = [(item, re.compile(item.pattern)) for item in symbol_rules]
 
     def scan(self, folded: str) -> list[Hit]:
@@ -69,10 +73,14 @@ class RuleSet:
                     if match:
                         hits.append(Hit(item, position, match.end()))
                         break
-        for item, pattern in self._suffixes:
-            hits.extend(
-                Hit(item, _word_start(folded, match.start()), match.end()) for match in pattern.finditer(folded)
-            )
+        if self._suffix_finder is not None:
+            for found in self._suffix_finder.finditer(folded):
+                position = found.start()
+                for item, pattern in self._suffixes:
+                    match = pattern.match(folded, position)
+                    if match:
+                        hits.append(Hit(item, _word_start(folded, position), match.end()))
+                        break
         for item, pattern in self._symbols:
             hits.extend(Hit(item, match.start(), match.end()) for match in pattern.finditer(folded))
         return hits

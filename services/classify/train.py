@@ -208,8 +208,13 @@ def cross_validate(records: Sequence[dict[str, Any]], grid: Sequence[Hyper] = GR
     thresholds = [t / 20 for t in range(6, 20)] + [1.0]
     category = _pick(thresholds, lambda t: run(Blend(weight, t)).category_macro_f1, prefer_high=False)
     fallback = _pick([0, 1], lambda f: run(Blend(weight, category, bool(f))).category_macro_f1, prefer_high=True)
+    veto = _pick(
+        [0.0, 0.02, 0.05, 0.1, 0.2, 0.3],
+        lambda v: run(Blend(weight, category, bool(fallback), category_veto=v)).category_macro_f1,
+        prefer_high=True,
+    )
     emergency = _emergency_threshold(records, predictions)
-    chosen = Blend(weight, category, bool(fallback), emergency)
+    chosen = Blend(weight, category, bool(fallback), emergency, veto)
     final = run(chosen)
     return {
         "hyperparameters": asdict(hyper),

@@ -75,6 +75,9 @@ class Blend:
     # Give a reportable tip the model's best category when the lexicon found none.
     category_fallback: bool = False
     emergency_threshold: float = 1.0
+    # A lexicon category with less weight than two full hits is dropped when the model's probability for it is below
+    # this and another category remains ("mes" in "met een mes de banden lek gestoken" is vandalism, not a weapon).
+    category_veto: float = 0.0
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""
