@@ -38,7 +38,7 @@ VIOLENCE = [
     rule("violence.stabbing", r"steekt (?:iemand|hem|haar|op|in op|een (?:man|vrouw|jongen|meisje))"
          r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken", violence=1.0),
     rule("violence.other_language", r"kavga\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
-         r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*", violence=1.0),
+         r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
@@ -119,7 +119,8 @@ TRAFFIC = [
          r"|telefoon in (?:zn|zijn|haar) hand|te appen|driften|drift|straatrace\w*"
          r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water"
          r"|dronken (?:\w+ )?(?:achter het stuur|weg|rijden|rijdt|reed)|(?:rijdt|reed|rijden) (?:\w+ )?dronken"
-         r"|onder invloed|laveer\w*|slinger\w* over de weg|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
+         r"|onder invloed|laveer\w*|slinger\w* over (?:de|het) \w+|raakt (?:steeds )?de (?:vangrail|berm)|weaving"
+         r"|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
          r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),

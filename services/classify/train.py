@@ -40,7 +40,12 @@ TUNING_FILES = (
     _REPO.parent / "shared" / "data" / "tips-dev.jsonl",
     _REPO / "tests" / "data" / "classify-extra.jsonl",
     _REPO / "tests" / "data" / "classify-train-extra.jsonl",
+    # The first held-out set, retired into tuning once it had been evaluated too often to stay honest.
+    _REPO / "tests" / "data" / "classify-retired-holdout.jsonl",
+    _REPO / "tests" / "data" / "classify-train-2.jsonl",
 )
+# Never read by training: the scores on it are the ones reported.
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v2.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.

@@ -19,15 +19,21 @@ _URGENCY_RULES = RuleSet([
     rule("now.ongoing", r"nog (?:steeds )?(?:binnen|bezig|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
          r"|ik (?:hoor|zie) (?:ze|hem|haar|het)"
          r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt|[sş]imdi"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*|nog steeds (?:over|bij"
+         r"|voor)"
+         r"|gerade|su an|hala (?:orada|burada)|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
     rule("now.recent", r"net|zojuist|just", recent=1.0),
     rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
-         r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten", plea=1.0),
+         r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
+         r"|opgesloten in|verstopt|ik verstop|hiding|bitte (?:schicken|kommen|helfen)|lutfen|prosze|pomocy", plea=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
-    rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?|not moving"
-         r"|zit(?:ten)? er nog in|nog (?:iemand|mensen) in|zinkt|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in"
+    rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?"
+         r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
+         r"|zit(?:ten)? er nog in|nog (?:iemand|mensen) in|zinkt"
+         r"|(?:reed|rijdt|gereden|gevallen|valt|viel|geduwd|gegooid|gesprongen|springt) (?:\w+ ){0,2}(?:het|de)"
+         r" (?:water|kanaal|gracht|sloot|rivier|vaart) in"
          r"|te water|in (?:het|de) (?:kanaal|water|gracht|sloot|rivier|vaart) (?:\w+ ){0,3}(?:gereden|gevallen|beland"
          r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|gilde|screaming for help"
          r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
@@ -36,9 +42,14 @@ _URGENCY_RULES = RuleSet([
          r"|ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
          r"|geduwd|gesleurd|gesleept)|meegesleurd|vermoorden|van de trap|(?:hij|ze|zij"
          r"|iemand) ligt (?:daar|er|op straat|op de grond)"
-         r"|ligt (?:er|daar) nog", life=1.0),
+         r"|ligt (?:er|daar) nog|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend"
+         r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
+         r"|am boden|blutet|gegijzeld|gijzel\w*"
+         r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
+         r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today", past=1.0, today=1.0),
+    rule("time.future", r"morgen|overmorgen|volgende week|tomorrow|next week|komend weekend|straks", future=1.0),
     rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year)"
          r"|al \d+ weken", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
@@ -52,10 +63,15 @@ _URGENCY_RULES = RuleSet([
          r"|hamers?|vuurwapen)"
          r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
     rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*|breaking into|probeert \w+ \w+ open"
+         r"|(?:hoor|horen) (?:\w+ ){0,3}(?:glas|ruit|rommelen|gerommel|gestommel|voetstappen|breken)"
+         r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
          r"|open te breken|klimmen|klimt|climbing|went in|iemand beneden|in ons huis|wordt ingebroken", inside=1.0),
     rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
-    rule("act.drunk", r"zwalk\w*|dronken|drunk", drunk=1.0),
+    rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
+         r"|berm)"
+         r"|weaving"
+         r"|onder invloed", drunk=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
@@ -126,7 +142,7 @@ def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
 
 def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str, tuple[str, ...]]]:
     """Rules in order of precedence; the first that holds decides."""
-    now = "now" in flags or ("plea" in flags and "past" not in flags)
+    now = "now" in flags or ("plea" in flags and "past" not in flags and "future" not in flags)
     fresh = now or ("recent" in flags and "past" not in flags)
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
@@ -135,8 +151,13 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
     minor_only = "minor" in flags and "damage" not in flags
     checks: list[tuple[bool, str, tuple[str, ...]]] = [
-        ("wrongway" in flags and "old" not in flags, "emergency.wrong_way_driver", ("wrongway",)),
-        ("drunk" in flags and fresh and Category.TRAFFIC in cats, "emergency.drunk_driver", ("drunk", "recent")),
+        ("wrongway" in flags and (now or "past" not in flags), "emergency.wrong_way_driver", ("wrongway",)),
+        # A drunk or sleeping driver told in the present tense is on the road now.
+        (
+            "drunk" in flags and (fresh or "past" not in flags) and Category.TRAFFIC in cats,
+            "emergency.drunk_driver",
+            ("drunk", "recent"),
+        ),
         (danger and violent_now, "emergency.violence_now", ("violent", "now", "recent", "plea")),
         (
             Category.BURGLARY in cats and "inside" in flags and now,
