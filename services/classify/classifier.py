@@ -33,6 +33,7 @@ _CATEGORIES = tuple(Category)
 # Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
 # sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
 _EXPLAINED_BY = {
+    "weapon.not_fireworks": frozenset({"nuisance.fireworks"}),
     "nuisance.fireworks": frozenset({"weapon.shots", "weapon.bangs"}),
     "fraud.sextortion": frozenset({"violence.threat"}),
 }
@@ -147,10 +148,11 @@ class Classifier:
 
 
 def _in_context(hits: list[Hit]) -> list[Hit]:
-    """The hits without those another hit explains away."""
-    present = {hit.rule.name for hit in hits}
-    dropped = frozenset().union(*(rules for name, rules in _EXPLAINED_BY.items() if name in present))
-    return [hit for hit in hits if hit.rule.name not in dropped] if dropped else hits
+    """The hits without those another hit explains away, in the table's order (a denial first)."""
+    for name, explained in _EXPLAINED_BY.items():
+        if any(hit.rule.name == name for hit in hits):
+            hits = [hit for hit in hits if hit.rule.name not in explained]
+    return hits
 
 
 def _category_labels(text: str, hits: list[Hit], scores: dict[str, float]) -> tuple[CategoryLabel, ...]:

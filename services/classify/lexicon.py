@@ -23,7 +23,13 @@ WEAPON = [
     rule("weapon.bangs", r"knallen|knal", weapon=0.5),
     rule("weapon.tool", r"hamers?|koevoet|schroevendraaier|betonschaar", weapon=0.3, burglary=0.3),
     rule("weapon.stab", r"neergestoken|steekpartij\w*|stabbed|stabbing|steekt \w+ neer", weapon=1.0, violence=1.0),
-    rule("weapon.stabbed", r"(?<!lek )gestoken", weapon=0.6, violence=0.6),
+    rule("weapon.stabbed", r"(?<!lek )gestoken", weapon=0.6, violence=1.0),
+    # "it was no fireworks": shots after all (listed before the fireworks rule it overrides).
+    rule("weapon.not_fireworks", r"(?:geen|niet|no|not) (?:\w+ )?(?:vuurwerk|fireworks?)", weapon=1.0),
+    # Street slang for a gun shown or carried ("pijp" alone is also a tobacco pipe).
+    rule("weapon.slang_shown", r"(?:laat|liet|laten|lieten) (?:\w+ ){0,3}(?:pijp|ijzer|blaffer|waffie)\w* zien"
+         r"|(?:pijp|ijzer|strap) in (?:zn|zijn|z'n|de|zijn|haar) (?:jaszak|broekzak|tas|broek|zak|jas)"
+         r"|(?:een|zn|z'n|die) pijp (?:op|bij|in|tevoorschijn|getrokken)", weapon=1.0),
 ]  # fmt: skip
 
 VIOLENCE = [
@@ -42,7 +48,8 @@ VIOLENCE = [
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
-    rule("violence.threat", r"bedreig\w*|dreig\w*|afmaken|vermoorden|ik weet waar je woont|pas maar op|threat\w*"
+    rule("violence.threat", r"bedreig\w*|dreig\w*|dwingen|dwingt|dwong|gedwongen|tehdit\w*|afmaken|vermoorden"
+         r"|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
          r"|ben jij dood", violence=1.0),
     rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
@@ -65,7 +72,9 @@ BURGLARY = [
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
          r" (?:\w+ )?(?:schuur|schuurtje|garage|berging|woning|kelder|box|tuinhuis\w*)", burglary=1.0, theft=1.0),
-    rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij",
+    rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij"
+         r"|(?:er )?(?:is|zit|zitten|zijn) (?:er )?iemand in (?:onze|de|mijn|ons|hun) (?:schuur|huis|woning|garage"
+         r"|tuinhuis|kelder|berging)|ramkraak\w*|(?:pinautomaat|geldautomaat|pinautomaten) (?:\w+ )?(?:eruit|uit)",
          burglary=1.0),
     rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
          r"(?:doorgeknipt|opengeknipt|cut)|doorgeknipt|ruit ingeslagen|zijruit eruit|binnengekomen via"
@@ -79,6 +88,8 @@ THEFT = [
          r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
          r"|ukrad\w*|zlodziej\w*|dieb\w*|geklaut", theft=1.0),
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
+    rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
+         r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
 
@@ -190,7 +201,9 @@ FRAUD = [
          r"|euro (?:kwijt|betaald)|\d+ euro", fraud=0.5),
     rule("fraud.caller", r"van de bank|'de bank'|de bank|gebeld door|belde|namens|zogenaamd|zei dat hij van"
          r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
-    rule("fraud.sextortion", r"naaktfoto\w*|nudes|sextortion|verspreiden|verspreidt|dating ?profiel\w*"
+    rule("fraud.sextortion", r"naaktfoto\w*|naaktbeelden|intieme (?:foto|beelden|video)\w*"
+         r"|intimate (?:photos|pictures|images|videos)|naked (?:photos|pictures)|nudes|sextortion|verspreiden"
+         r"|verspreidt|dating ?profiel\w*"
          r"|dating profile", fraud=1.0),
     rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*",
          fraud=1.0),
