@@ -16,7 +16,8 @@ WEAPON = [
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
          r"|zwaard|boksbeugel|honkbalknuppel|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl"
          # Turkish, Polish, German: knife, gun, weapon.
-         r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*", weapon=1.0),
+         r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
+         r"|gewapend\w*|armed", weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
     rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
@@ -44,7 +45,8 @@ VIOLENCE = [
     rule("violence.stabbing", r"steekt (?:iemand|hem|haar|op|in op|een (?:man|vrouw|jongen|meisje))"
          r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken", violence=1.0),
     rule("violence.other_language", r"kavga\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
-         r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija", violence=1.0),
+         r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
+         r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
@@ -68,7 +70,8 @@ BURGLARY = [
          r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
          r"|(?:de|het|ons|hun|onze) (?:schuur|huis|woning|garage|berging|auto) in geweest|climbing into"
          r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen"
-         r"|soyul\w*|w[lł]ama\w*|einbruch\w*", burglary=1.0),
+         r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*",
+         burglary=1.0),
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
          r" (?:\w+ )?(?:schuur|schuurtje|garage|berging|woning|kelder|box|tuinhuis\w*)", burglary=1.0, theft=1.0),
@@ -130,7 +133,8 @@ TRAFFIC = [
          r"|telefoon in (?:zn|zijn|haar) hand|te appen|driften|drift|straatrace\w*"
          r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water"
          r"|dronken (?:\w+ )?(?:achter het stuur|weg|rijden|rijdt|reed)|(?:rijdt|reed|rijden) (?:\w+ )?dronken"
-         r"|onder invloed|laveer\w*|slinger\w* over (?:de|het) \w+|raakt (?:steeds )?de (?:vangrail|berm)|weaving"
+         r"|onder invloed|pijan\w* kierowc\w*|betrunken\w*|sarhos|geisterfahrer\w*|ters yon\w*|laveer\w*"
+         r"|slinger\w* over (?:de|het) \w+|raakt (?:steeds )?de (?:vangrail|berm)|weaving"
          r"|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
          r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),

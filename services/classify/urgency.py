@@ -21,12 +21,13 @@ _URGENCY_RULES = RuleSet([
          r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt|[sş]imdi"
          r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*|nog steeds (?:over|bij"
          r"|voor)"
-         r"|gerade|su an|hala (?:orada|burada)|still (?:here|on)"
+         r"|gerade|su an|su anda|hala (?:orada|burada)|still (?:here|on)|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
     rule("now.recent", r"net|zojuist|just", recent=1.0),
     rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
          r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
+         r"|loopt leeg|(?:rent|rennen) (?:\w+ )?(?:weg|de winkel uit)|people running|running everywhere|venez vite"
          r"|opgesloten in|verstopt|ik verstop|hiding|bitte (?:schicken|kommen|helfen)|lutfen|prosze|pomocy", plea=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?"
@@ -48,7 +49,15 @@ _URGENCY_RULES = RuleSet([
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
          r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
-         r"|last night|yesterday|this morning|today", past=1.0, today=1.0),
+         r"|last night|yesterday|this morning|today|wczoraj|gestern|dun|hier soir|ayer", past=1.0, today=1.0),
+    rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+         r"(?:avond|nacht|ochtend|middag)?", past=1.0),
+    # Narrative past tense: the scene is being told afterwards, not watched.
+    rule("time.past_tense", r"stond|stonden|liep|liepen|sloeg|sloegen|schopte|schopten|trok|trokken|zwaaide"
+         r"|zwaaiden|bedreigde|bedreigden|stak|duwde|duwden|rende|renden|zat|zaten|was|waren", told=1.0),
+    # Violence seen in a video or message is evidence of an offence, not one in progress.
+    rule("media.shared", r"video\w*|vid|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream|gaat rond"
+         r"|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp", media=1.0),
     rule("time.future", r"morgen|overmorgen|volgende week|tomorrow|next week|komend weekend|straks", future=1.0),
     rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year)"
          r"|al \d+ weken", past=1.0, old=1.0),
@@ -56,6 +65,17 @@ _URGENCY_RULES = RuleSet([
          r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
          violent=1.0, severe=1.0),
+    # Violence told in the present tense is happening as the citizen writes, unless the text dates it.
+    rule("act.violent_present", r"slaat|slaan (?:hem|haar|iemand|op)|schopt|schoppen (?:hem|haar|iemand)|trapt|stampt"
+         r"|steekt (?:op|in op|iemand|hem|haar)|wurgt|wurgen|trekt|trekken (?:hem|haar|iemand)|sleurt|sleuren|duwt"
+         r"|zwaait|zwaaien|bedreigt|bedreigen|richt|schiet (?:op|in|iemand)|schieten op|mishandelt|vallen \w+ aan"
+         r"|valt \w+ aan|houdt (?:een|het|zijn|zn) (?:mes|pistool|vuurwapen)|houden \w+ vast|houdt \w+ vast"
+         r"|omsingeld|klem|choking|hitting|beating|stabbing|dragging|attacking|waving|kicking|punching|chasing"
+         r"|(?:staat|staan|loopt|lopen|zit|zitten) (?:hier |daar |er )?(?:\w+ ){0,3}met (?:een |n |hun |zijn |zn )?"
+         r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie)\w*"
+         r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)|(?:bije|pobil\w*|dov\w*|frappe|golpea"
+         r"|persigu\w*|prugeln|schlagen|schiesst)",
+         violent=1.0, acting=1.0),
     rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen|schopt"
          r"|stampen|stampt|trappen|trapt|getrapt|in elkaar|duwt|vecht\w*|zwaai\w*|te zwaaien|achter \w+ \w+ aan"
          r"|achterna|hitting|beating|stabbing|shooting|fighting|attacking|rent \w+ \w+ \w+ met|beroofd|beroven"
@@ -67,10 +87,11 @@ _URGENCY_RULES = RuleSet([
          r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
          r"|open te breken|klimmen|klimt|climbing|went in|iemand beneden|in ons huis|wordt ingebroken", inside=1.0),
     rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
+         r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
     rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
          r"|berm)"
-         r"|weaving"
+         r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*"
          r"|onder invloed", drunk=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
@@ -146,7 +167,8 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     fresh = now or ("recent" in flags and "past" not in flags)
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
-    violent_now = "violent" in flags and (now or ("severe" in flags and fresh))
+    acting = "acting" in flags and not flags.keys() & {"past", "told", "media"}
+    violent_now = "media" not in flags and "violent" in flags and (now or acting or ("severe" in flags and fresh))
     # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
     minor_only = "minor" in flags and "damage" not in flags
