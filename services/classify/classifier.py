@@ -137,14 +137,20 @@ class Classifier:
     def _emergency(
         self, text: str, folded: str, level: urgency.UrgencyDecision, score: float
     ) -> urgency.UrgencyDecision:
-        """Upgrade to emergency when the model is confident and the text has a danger-now cue."""
-        if level.urgency == Urgency.EMERGENCY or not level.danger_now:
+        """Upgrade to emergency when the model is confident and the text has a danger-now cue, or when it is very
+        confident and nothing dates the event."""
+        if level.urgency == Urgency.EMERGENCY:
             return level
-        if score < logit(self.model.blend.emergency_threshold):
+        blend = self.model.blend
+        if level.danger_now and score >= logit(blend.emergency_threshold):
+            reason = "emergency.model"
+        elif not level.dated and score >= logit(blend.emergency_uncued_threshold):
+            reason = "emergency.model_uncued"
+        else:
             return level
         cues = tuple(hit.span(text) for hit in level.danger_now)
         spans: tuple[Span, ...] = cues + self.model.evidence(text, folded, "emergency")
-        return urgency.UrgencyDecision(Urgency.EMERGENCY, "emergency.model", spans, level.danger_now)
+        return urgency.UrgencyDecision(Urgency.EMERGENCY, reason, spans, level.danger_now, level.dated)
 
 
 def _in_context(hits: list[Hit]) -> list[Hit]:

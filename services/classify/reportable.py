@@ -70,7 +70,8 @@ _NEGATIVE = [
     rule("neg.joke", r"haha\w*|hihi|lol|lmao|grap\w*|hahaha", negative=-0.4),
     rule("neg.lyrics", r"dit nummer|deze sound|die sound|sound|drill\w*|rapper|lyrics|pull up|beat|songtekst"
          r"|draait op elk", negative=-1.4),
-    rule("neg.game", r"gta|fortnite|call of duty|minecraft|roblox|game\w*|skin|parodie|movie|netflix|film",
+    rule("neg.game", r"gta|fortnite|call of duty|minecraft|roblox|game\w*|skin|parodie|movie|netflix|film"
+         r"|airsoft\w*|waterpistool\w*|replica\w*|paintball|nerf|lasergame\w*",
          negative=-1.4),
     rule("neg.howto", r"hoe (?:kan|moet|meld|doe|word|lang|laat)\w*|hoeveel|mag (?:je|ik|een|men)"
          r"|is het (?:eigenlijk )?(?:strafbaar|verboden|toegestaan|legaal|normaal)|strafbaar|verboden of niet"
@@ -78,12 +79,24 @@ _NEGATIVE = [
          r"|wat is (?:de|het|eigenlijk)|wat gebeurt er|waar kan ik|how (?:do|can) i"
          r"|do you need|can foreigners|can you report|vraag voor|politieopleiding|opleiding|stage|agent worden"
          r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen|is er een|mag ik|ik heb een vraag"
-         r"|heeft iemand een tip|weet iemand|what is|is this real\?", negative=-1.3),
+         r"|heeft iemand een tip|weet iemand|what is|is this real\?|is it legal|is it allowed|am i allowed"
+         r"|is dat legaal"
+         r"|is dat toegestaan", negative=-1.3),
     rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen|schietpartij|schoten)"
          r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
          r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
-         r"|what if|if (?:i|someone) ever", negative=-1.6),
+         r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)", negative=-1.6),
+    # Lost property and all-clear updates talk about an incident that is not one.
+    rule("neg.lost", r"gevonden|kwijtgeraakt|verloren|(?:ben|heb) \w+ (?:\w+ )?vergeten|vergeten bij|lost (?:my|a|our)"
+         r"|found (?:a|this|my)|handed (?:it )?in|wie mist (?:hem|haar|dit|deze)|uit (?:mijn|mn|m'n) zak gevallen"
+         r"|laten staan|update:|alles (?:is )?(?:weer )?goed|excuses voor|valse melding|stop met (?:die |de )?geruchten"
+         r"|niet (?:\w+ )?(?:ingebroken|gestolen)|(?:waren|was) geen (?:schoten|inbraak|inbreker\w*|dief)"
+         r"|niks aan de hand|was van (?:een|de|mijn)", negative=-1.5),
+    rule("neg.fine", r"bekeuring\w*|boete\w*|prent|parking ticket|got a fine|flitsboete\w*", negative=-1.0),
+    rule("neg.condolence", r"rust zacht|rip|condoleances?|sterkte (?:aan|voor)|heftig wat er|wat erg van"
+         r"|verschrikkelijk wat",
+         negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
          r"|journaal|article|news|lees je|fake news", negative=-1.4),
     rule("neg.general", r"overal|nergens meer|in dit land|in deze stad|in nederland|nederland \d{4}"

@@ -51,6 +51,8 @@ FOLDS = 5
 # while reading these same files, so out-of-fold figures flatter them.
 _TOLERANCE = 1e-9
 _EMERGENCY_PRECISION = 0.9
+# A threshold is only trusted when it flags at least this many out-of-fold tips.
+_MIN_FLAGGED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +220,9 @@ def cross_validate(records: Sequence[dict[str, Any]], grid: Sequence[Hyper] = GR
         lambda v: run(Blend(weight, category, bool(fallback), category_veto=v)).category_macro_f1,
         prefer_high=True,
     )
-    emergency = _emergency_threshold(records, predictions)
-    chosen = Blend(weight, category, bool(fallback), emergency, veto)
+    emergency = _emergency_threshold(records, predictions, cued=True)
+    uncued = _emergency_threshold(records, predictions, cued=False)
+    chosen = Blend(weight, category, bool(fallback), emergency, veto, uncued)
     final = run(chosen)
     return {
         "hyperparameters": asdict(hyper),
@@ -266,21 +269,26 @@ def _pick(candidates: Sequence[float], score: Any, *, prefer_high: bool) -> floa
     return max(near) if prefer_high else min(near)
 
 
-def _emergency_threshold(records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[float]]) -> float:
-    """The lowest threshold at which the model alone (with a danger-now cue) keeps its out-of-fold precision.
+def _emergency_threshold(
+    records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[float]], *, cued: bool
+) -> float:
+    """The lowest threshold at which the model alone keeps its out-of-fold precision, on the reportable tips with a
+    danger-now cue (``cued``) or on those with neither a cue nor anything that dates the event.
 
-    The rules find every emergency of the tuning files they were written on, so the blend's own figures cannot
+    The rules find most emergencies of the tuning files they were written on, so the blend's own figures cannot
     show what the model adds; the model is held to a precision of its own instead.
     """
     column = HEADS.index("emergency")
     cases = []
     for record, logits in zip(records, predictions, strict=True):
         labels = record["labels"]
-        if labels["reportable"] and decide_urgency(record["text"], fold(record["text"]), set()).danger_now:
+        decision = decide_urgency(record["text"], fold(record["text"]), set())
+        applies = bool(decision.danger_now) if cued else not decision.danger_now and not decision.dated
+        if labels["reportable"] and applies:
             cases.append((sigmoid(logits[column]), labels["urgency"] == "emergency"))
     for threshold in [t / 20 for t in range(4, 20)]:
         flagged = [gold for p, gold in cases if p >= threshold]
-        if flagged and sum(flagged) / len(flagged) >= _EMERGENCY_PRECISION:
+        if len(flagged) >= _MIN_FLAGGED and sum(flagged) / len(flagged) >= _EMERGENCY_PRECISION:
             return threshold
     return 1.0
 

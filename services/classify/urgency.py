@@ -132,6 +132,8 @@ class UrgencyDecision:
     evidence: tuple[Span, ...]
     # Present-tense or danger cues: a confident emergency model may only upgrade when there are some.
     danger_now: tuple[Hit, ...] = ()
+    # The text places the event in the past or in a shared video: even a very confident model may not upgrade.
+    dated: bool = False
 
 
 def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -146,11 +148,12 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
     """Urgency of a reportable tip from its categories and time cues."""
     flags = _flags(_URGENCY_RULES.scan(folded))
     cues = _danger_now(flags)
+    dated = bool(flags.keys() & {"past", "told", "media", "future"})
     for reason, keys in _ladder(flags, categories):
         spans = tuple(hit.span(text) for key in keys for hit in flags.get(key, ()))
         level = Urgency(reason.split(".")[0])
-        return UrgencyDecision(level, reason, spans, cues)
-    return UrgencyDecision(Urgency.NORMAL, "normal.default", (), cues)
+        return UrgencyDecision(level, reason, spans, cues, dated)
+    return UrgencyDecision(Urgency.NORMAL, "normal.default", (), cues, dated)
 
 
 def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:

@@ -78,6 +78,9 @@ class Blend:
     # A lexicon category with less weight than two full hits is dropped when the model's probability for it is below
     # this and another category remains ("mes" in "met een mes de banden lek gestoken" is vandalism, not a weapon).
     category_veto: float = 0.0
+    # Without a danger-now cue the model may still upgrade to emergency at this (higher) probability, when nothing
+    # in the text dates the event: emergencies are written in words no cue list foresees.
+    emergency_uncued_threshold: float = 1.0
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""
