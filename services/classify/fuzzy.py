@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from services.classify.normalize import Token, is_sentence_start
+from services.classify.normalize import Token, in_handle, is_sentence_start, is_shouting
 
 _MIN_LENGTH = 5
 # rapidfuzz ratio (0-100, indel distance): 88 accepts one dropped, doubled or swapped letter in an
@@ -44,13 +44,18 @@ class FuzzyPlaces:
     def candidates(self, text: str, words: list[Token], known: frozenset[str]) -> list[int]:
         """Indexes of the words worth a fuzzy look-up."""
         picked: list[int] = []
+        shouting = is_shouting(text)
         for index, word in enumerate(words):
+            if in_handle(text, word.start):
+                continue
             if len(word.text) < _MIN_LENGTH or not word.text.isalpha() or word.text in known:
                 continue
             if word.text in _COMMON:
                 continue
-            after_locative = index > 0 and words[index - 1].text in _LOCATIVE
-            capital = text[word.start].isupper() and not is_sentence_start(text, word.start)
+            previous = words[index - 1].text if index else ""
+            # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
+            after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
+            capital = text[word.start].isupper() and not is_sentence_start(text, word.start) and not shouting
             if after_locative or capital:
                 picked.append(index)
         return picked

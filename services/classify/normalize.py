@@ -56,3 +56,18 @@ def is_sentence_start(text: str, start: int) -> bool:
     while index >= 0 and text[index] in " \t\"'(*-":
         index -= 1
     return index < 0 or text[index] in ".!?:;\n" or not text[index].isascii()
+
+
+def is_shouting(text: str) -> bool:
+    """Whether the text is written mostly in capitals."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 8 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
+
+
+def in_handle(text: str, start: int) -> bool:
+    """Whether the word at ``start`` sits inside an @handle, hashtag or web address (names there are not places)."""
+    index = start
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    chunk = text[index:start]
+    return chunk.startswith(("@", "#")) or "://" in chunk or chunk.startswith("www.")

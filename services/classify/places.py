@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from services.classify import landmarks
 from services.classify.fuzzy import FuzzyPlaces
-from services.classify.normalize import Token, fold, is_sentence_start, name_key, tokens
+from services.classify.normalize import Token, fold, in_handle, is_sentence_start, is_shouting, name_key, tokens
 from shared.contracts import Place, Span
 from shared.reference import ReferenceData
 
@@ -16,6 +16,8 @@ _LOCATIVE = frozenset({"in", "te", "bij", "uit", "naar", "richting", "rond", "na
 # A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
+# "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
+_AREA_WORDS = frozenset({"buurt", "omgeving", "centrum", "gemeente", "station", "dorp", "stad", "regio", "hartje"})
 _AMSTERDAM = "GM0363"
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
 _WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})
@@ -133,8 +135,9 @@ class Gazetteer:
         """Every place name in the text, longest match first at each position."""
         found: list[Mention] = []
         index = 0
+        shouting = is_shouting(text)
         while index < len(words):
-            hit = self._match_at(text, words, index)
+            hit = None if in_handle(text, words[index].start) else self._match_at(text, words, index, shouting)
             if hit is None:
                 index += 1
                 continue
@@ -146,27 +149,32 @@ class Gazetteer:
         found.extend(_zuidoost(folded, found))
         return found
 
-    def _match_at(self, text: str, words: list[Token], index: int) -> tuple[tuple[str, ...], _Entry] | None:
+    def _match_at(
+        self, text: str, words: list[Token], index: int, shouting: bool
+    ) -> tuple[tuple[str, ...], _Entry] | None:
         for length in self._lengths_by_first.get(words[index].text, ()):
             key = tuple(word.text for word in words[index : index + length])
-            if key in self._entries and self._accepted(text, words, index, key):
+            if key in self._entries and self._accepted(text, words, index, key, shouting):
                 return key, self._entries[key]
         return None
 
-    def _accepted(self, text: str, words: list[Token], index: int, key: tuple[str, ...]) -> bool:
+    def _accepted(self, text: str, words: list[Token], index: int, key: tuple[str, ...], shouting: bool) -> bool:
         entry = self._entries[key]
         head = words[index + 1] if entry.article else words[index]
-        if entry.article and not text[head.start].isupper():
+        # In a text written in capitals, a capital says nothing about a name.
+        capital = text[head.start].isupper() and not shouting
+        if entry.article and not capital:
             return False
         previous = words[index - 1].text if index else ""
-        if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article:
-            return False  # "Kevin de Vries", "van Beek": a surname, not a village
+        before = words[index - 2].text if index > 1 else ""
+        if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
+            return False  # "Kevin de Vries", "van Beek": a surname, not a village ("omgeving van Beek" is one)
         everyday = " ".join(key[1:] if entry.article else key) in landmarks.EVERYDAY_WORDS
         if entry.strong and not everyday:
             return True
-        if text[head.start].isupper() and not (everyday and is_sentence_start(text, words[index].start)):
+        if capital and not (everyday and is_sentence_start(text, words[index].start)):
             return True
-        return previous in _LOCATIVE and key[-1] not in landmarks.FUNCTION_WORDS
+        return (previous in _LOCATIVE or before in _AREA_WORDS) and key[-1] not in landmarks.FUNCTION_WORDS
 
     def resolve(self, text: str, received_on: str | None) -> PlaceResult:
         """Pick the municipality the tip is about; names that stay ambiguous are reported."""

@@ -197,3 +197,78 @@ def test_tips_in_turkish_and_polish(classifier: Classifier, text: str, category:
     assert result.reportable, text
     assert category in result.category_names
     assert result.language == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze trekken hem van zijn fiets en schoppen hem, drie gasten met scooters, bij de brug in Zwolle",
+        "man houdt een mes tegen de keel van een vrouw in de lift van de parkeergarage",
+        "er staan 2 gasten met een machete bij het basketbalveld en ze wachten op iemand",
+        "ik hoor glas breken bij de juwelier onder ons, er zijn er twee binnen",
+        "vrachtwagen slingert over de A50 bij Heteren, raakt steeds de vangrail, chauffeur lijkt te slapen",
+        "een man probeert mijn zusje in zijn auto te trekken bij de bushalte, ze belt me gillend op",
+        "Geisterfahrer auf der A12 bei Zevenaar Richtung Arnhem, ein weißer Transporter!",
+    ],
+)
+def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zaterdag stond er een man met een mes te zwaaien bij de Jumbo in Didam, is hij opgepakt?",
+        "kijk die gasten zwaaien met een gun in hun nieuwste vid, gefilmd bij winkelcentrum Dukenburg",
+        "video van die steekpartij bij de shoarmazaak vorige week gaat nu rond op snap",
+        "een jongen uit zijn klas neemt morgen een mes mee naar school om iemand te steken, ik durf niet te bellen",
+    ],
+)
+def test_violence_told_afterwards_or_seen_in_a_video_is_not_an_emergency(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gevonden: kinderfietsje bij de speeltuin in Zeist, blauw met zijwieltjes. Wie mist hem?",
+        "Die 'verdachte tas' bij de bushalte was van een schoolmeisje, ze heeft hem alweer opgehaald. Alles goed hier!",
+        "Er is NIET ingebroken bij de Jumbo hier, het alarm ging af door een storing",
+        "Heftig wat er in Nijmegen is gebeurd met die steekpartij bij de Waalkade. Rust zacht",
+        "Wie zin om zaterdag te airsoften in Ede? Replica's zelf meenemen",
+    ],
+)
+def test_lost_property_all_clear_and_condolences_are_not_tips(classifier: Classifier, text: str) -> None:
+    assert not run(classifier, text).reportable, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WIE PARKEERT ER NOU VOOR EEN UITRIT, STAAT AL SINDS 7 UUR VOOR MIJN GARAGE",
+        "INBREKERS BIJ DE BUREN ZE ZIJN NOG BINNEN ALARM GAAT AF",
+        "check ff @weedplug_assen op snap, heeft elke dag een menu in zn story",
+        "ik heb een mes om mijn boterham te smeren",
+    ],
+)
+def test_capitals_handles_and_infinitives_are_not_places(classifier: Classifier, text: str) -> None:
+    assert run(classifier, text).place is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality"),
+    [
+        ("elke ochtend het fietspad vol auto's van ouders, Dordt doe er wat aan", "Dordrecht"),
+        ("in de buurt van Emmeloord staat een hennepkwekerij in een schuur", "Noordoostpolder"),
+        ("ze zijn de auto's aan het openbreken in de parkeergarage van de Markthal", "Rotterdam"),
+        ("Groeten uut Oldenzel, en die scooters op de stoep zijn nog steeds een probleem", "Oldenzaal"),
+    ],
+)
+def test_nicknames_landmarks_and_area_phrases_name_a_place(classifier: Classifier, text: str, municipality: str) -> None:
+    place = run(classifier, text).place
+    assert place is not None, text
+    assert place.municipality == municipality

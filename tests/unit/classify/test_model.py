@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -165,3 +166,46 @@ def test_reportable_score_is_the_blended_probability(classifier: Classifier) -> 
     rule_logit = math.log(rules.reportable_score / (1 - rules.reportable_score))
     blended = (1 - weight) * rule_logit + weight * model_logit
     assert result.reportable_score == pytest.approx(1 / (1 + math.exp(-blended)), abs=2e-3)
+
+
+def synthetic_blend(word: str, blend: Blend, **weights: float) -> LinearModel:
+    """Like ``synthetic`` with a chosen blend."""
+    return replace(synthetic(word, **weights), blend=blend)
+
+
+def test_a_very_confident_model_upgrades_an_undated_tip_without_cues(classifier: Classifier) -> None:
+    # No danger-now cue: present-tense narration no cue list foresees.
+    text = "er lopen twee inbrekers door de tuin van de buren, die zijn op vakantie"
+    assert classifier.with_model(rules_only()).classify("t", text).urgency != Urgency.EMERGENCY
+    blend = Blend(emergency_threshold=0.6, emergency_uncued_threshold=0.9)
+    sure = classifier.with_model(synthetic_blend("inbrekers", blend, emergency=400.0)).classify("t", text)
+    assert sure.urgency == Urgency.EMERGENCY
+    assert sure.urgency_reason == "emergency.model_uncued"
+    unsure = classifier.with_model(synthetic_blend("inbrekers", blend, emergency=60.0)).classify("t", text)
+    assert unsure.urgency != Urgency.EMERGENCY
+    dated = "gisteravond liepen er twee inbrekers door de tuin van de buren"
+    assert (
+        classifier.with_model(synthetic_blend("inbrekers", blend, emergency=400.0)).classify("t", dated).urgency
+        != Urgency.EMERGENCY
+    )
+
+
+def test_the_model_vetoes_a_weak_lexicon_category_but_never_all(classifier: Classifier) -> None:
+    text = "iemand heeft met een mes de banden van mijn auto lek gestoken en graffiti op de deur gespoten"
+    rules = classifier.with_model(rules_only()).classify("t", text)
+    assert {"weapon", "nuisance"} <= set(rules.category_names)
+    blend = Blend(category_veto=0.2)
+    vetoed = classifier.with_model(synthetic_blend("banden", blend, weapon=-400.0)).classify("t", text)
+    assert "weapon" not in vetoed.category_names
+    assert "nuisance" in vetoed.category_names
+    alone = "de buurjongen loopt met een mes op straat te zwaaien"
+    kept = classifier.with_model(synthetic_blend("buurjongen", blend, weapon=-400.0)).classify("t", alone)
+    assert kept.category_names == classifier.with_model(rules_only()).classify("t", alone).category_names
+
+
+def test_the_model_abstains_on_other_languages(classifier: Classifier) -> None:
+    text = "Moja rowerka ukradli spod bloku w Waalwijk dzisiaj rano"
+    against = classifier.with_model(synthetic_blend("rowerka", Blend(reportable_weight=0.9), reportable=-400.0))
+    result = against.classify("t", text)
+    assert result.language == "other"
+    assert result.reportable
