@@ -46,8 +46,6 @@ class FuzzyPlaces:
         picked: list[int] = []
         shouting = is_shouting(text)
         for index, word in enumerate(words):
-            if in_handle(text, word.start):
-                continue
             if len(word.text) < _MIN_LENGTH or not word.text.isalpha() or word.text in known:
                 continue
             if word.text in _COMMON:
@@ -56,7 +54,7 @@ class FuzzyPlaces:
             # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
             after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
             capital = text[word.start].isupper() and not is_sentence_start(text, word.start) and not shouting
-            if after_locative or capital:
+            if (after_locative or capital) and not in_handle(text, word.start):
                 picked.append(index)
         return picked
 

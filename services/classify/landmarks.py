@@ -183,7 +183,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Apeldoorn": ("Kerschoten", "Osseveld", "Zuidbroek", "De Maten"),
     "Tilburg": ("Reeshof", "Groeseind", "Korvel"),
     "Breda": ("Haagse Beemden", "Hoge Vucht", "Tuinzigt", "Chasséveld"),
-    "'s-Hertogenbosch": ("Kruiskamp", "Graafsewijk", "De Muntel", "Hinthamerstraat"),
+    "'s-Hertogenbosch": ("Kruiskamp", "Graafsewijk", "De Muntel", "Hinthamerstraat", "Oeteldonk"),
     "Haarlem": ("Schalkwijk", "Delftwijk"),
     "Zaanstad": ("Poelenburg", "Kogerveld"),
     "Amersfoort": ("Vathorst", "Kattenbroek", "Schothorst"),
@@ -197,7 +197,6 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Utrechtse Heuvelrug": ("Driebergen",),
     # Nicknames and dialect names people use for their own town.
     "Roermond": ("Remunj",),
-    "'s-Hertogenbosch": ("Oeteldonk",),
     "Oldenzaal": ("Oldenzel",),
     "Capelle aan den IJssel": ("Capelle", "Capelle-West", "Schollevaar"),
     "Stichtse Vecht": ("Maarssenbroek",),

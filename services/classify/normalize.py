@@ -58,16 +58,20 @@ def is_sentence_start(text: str, start: int) -> bool:
     return index < 0 or text[index] in ".!?:;\n" or not text[index].isascii()
 
 
+_UPPER = re.compile(r"[^\W\d_a-zß-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s")
+
+
 def is_shouting(text: str) -> bool:
     """Whether the text is written mostly in capitals."""
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 8 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
+    upper = len(_UPPER.findall(text))
+    return upper >= 8 and upper > 0.6 * len(_LETTER.findall(text))
 
 
 def in_handle(text: str, start: int) -> bool:
     """Whether the word at ``start`` sits inside an @handle, hashtag or web address (names there are not places)."""
-    index = start
-    while index > 0 and not text[index - 1].isspace():
-        index -= 1
-    chunk = text[index:start]
+    before = text[max(0, start - 60) : start]
+    spaces = [match.end() for match in _SPACE.finditer(before)]
+    chunk = before[spaces[-1] :] if spaces else before
     return chunk.startswith(("@", "#")) or "://" in chunk or chunk.startswith("www.")

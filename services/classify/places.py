@@ -137,8 +137,8 @@ class Gazetteer:
         index = 0
         shouting = is_shouting(text)
         while index < len(words):
-            hit = None if in_handle(text, words[index].start) else self._match_at(text, words, index, shouting)
-            if hit is None:
+            hit = self._match_at(text, words, index, shouting)
+            if hit is None or in_handle(text, words[index].start):
                 index += 1
                 continue
             key, entry = hit

@@ -109,7 +109,7 @@ def _bucketed_alternatives(rules: Sequence[Rule]) -> str:
     """All alternatives, grouped under their literal first letter so most are skipped after one test."""
     buckets: dict[str, list[str]] = {}
     for item in rules:
-        for alternative in _top_level_alternatives(item.pattern):
+        for alternative in _alternatives(item.pattern):
             letter = _first_letter(alternative)
             buckets.setdefault(letter, []).append(alternative[1:] if letter else alternative)
     other = buckets.pop("", [])
@@ -122,7 +122,7 @@ def _letter_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compi
     compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in rules]
     letters: list[set[str] | None] = []
     for item in rules:
-        firsts = {_first_letter(alternative) for alternative in _top_level_alternatives(item.pattern)}
+        firsts = {_first_letter(alternative) for alternative in _alternatives(item.pattern)}
         letters.append(None if "" in firsts else firsts)
     every = sorted({letter for firsts in letters if firsts for letter in firsts})
     by_letter = {
@@ -131,6 +131,56 @@ def _letter_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compi
     }
     fallback = [pair for pair, firsts in zip(compiled, letters, strict=True) if firsts is None]
     return by_letter, fallback
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives, with a leading group or character class spelt out ("(?:de|het) x" -> "de x",
+    "het x"), so that each can be filed under its first letter instead of being tried at every word."""
+    return [expanded for alternative in _top_level_alternatives(pattern) for expanded in _spelt_out(alternative)]
+
+
+def _spelt_out(alternative: str, depth: int = 0) -> list[str]:
+    if depth > 3:
+        return [alternative]
+    if alternative.startswith("(?:"):
+        end = _closing(alternative)
+        rest = alternative[end + 1 :]
+        optional = rest.startswith("?") and not rest.startswith("??")
+        if rest[:1] in ("*", "+", "{") or (rest.startswith("?") and not optional):
+            return [alternative]
+        rest = rest[1:] if optional else rest
+        options = [option + rest for option in _top_level_alternatives(alternative[3:end])] + (
+            [rest] if optional else []
+        )
+        return [spelt for option in options for spelt in _spelt_out(option, depth + 1)]
+    if alternative.startswith("[") and "]" in alternative:
+        end = alternative.index("]")
+        members, rest = alternative[1:end], alternative[end + 1 :]
+        if members and not any(char in members for char in "^-\\[") and rest[:1] not in ("*", "+", "?", "{"):
+            return [spelt for char in members for spelt in _spelt_out(char + rest, depth + 1)]
+    return [alternative]
+
+
+def _closing(pattern: str) -> int:
+    """The index of the parenthesis that closes the group opened at index 0."""
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -162,7 +212,7 @@ def _first_letter(alternative: str) -> str:
     """The literal first character of an alternative, or "" when it starts with a group or class."""
     if not alternative or not (alternative[0].isalnum() or alternative[0] in "'@"):
         return ""
-    if len(alternative) > 1 and alternative[1] in "?*{":
+    if len(alternative) > 1 and alternative[1] in "?*+{":
         return ""
     return alternative[0]
 

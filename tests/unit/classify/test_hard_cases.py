@@ -268,7 +268,9 @@ def test_capitals_handles_and_infinitives_are_not_places(classifier: Classifier,
         ("Groeten uut Oldenzel, en die scooters op de stoep zijn nog steeds een probleem", "Oldenzaal"),
     ],
 )
-def test_nicknames_landmarks_and_area_phrases_name_a_place(classifier: Classifier, text: str, municipality: str) -> None:
+def test_nicknames_landmarks_and_area_phrases_name_a_place(
+    classifier: Classifier, text: str, municipality: str
+) -> None:
     place = run(classifier, text).place
     assert place is not None, text
     assert place.municipality == municipality

@@ -1,0 +1,62 @@
+"""The rule engine: spelling out leading groups must file rules under their letters without changing what matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.classify.lexicon import CATEGORY_RULES
+from services.classify.normalize import fold
+from services.classify.reportable import CUE_RULES
+from services.classify.rules import RuleSet, _alternatives, rule
+
+
+@pytest.mark.parametrize(
+    ("pattern", "spelt"),
+    [
+        ("(?:kei)?harde muziek", ["keiharde muziek", "harde muziek"]),
+        ("(?:de|het) (?:schuur|huis)", ["de (?:schuur|huis)", "het (?:schuur|huis)"]),
+        ("[cç]al\\w*|x", ["cal\\w*", "çal\\w*", "x"]),
+        ("(?:a|b)+c", ["(?:a|b)+c"]),
+        ("[a-z]x", ["[a-z]x"]),
+        ("(?<!lek )gestoken", ["(?<!lek )gestoken"]),
+    ],
+)
+def test_leading_groups_are_spelt_out(pattern: str, spelt: list[str]) -> None:
+    assert _alternatives(pattern) == spelt
+
+
+def test_spelt_out_alternatives_match_what_the_pattern_matches() -> None:
+    for ruleset in (CATEGORY_RULES, CUE_RULES):
+        for item in ruleset.rules:
+            whole = re.compile(rf"(?:{item.pattern})(?!\w)")
+            parts = [re.compile(rf"(?:{part})(?!\w)") for part in _alternatives(item.pattern)]
+            for sample in ("de schuur in geweest", "gestolen uit de garage", "keiharde muziek", "mijn fiets"):
+                assert bool(whole.match(sample)) == any(part.match(sample) for part in parts), (item.name, sample)
+
+
+_WORDS = st.sampled_from(
+    ["de", "het", "schuur", "in", "geweest", "gestolen", "uit", "garage", "harde", "keiharde", "muziek", "x", "mes"]
+)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=12))
+def test_a_rule_set_finds_every_rule_wherever_it_starts(words: list[str]) -> None:
+    rules = RuleSet(
+        [
+            rule("a", r"(?:de|het|ons) (?:schuur|garage) in geweest", x=1.0),
+            rule("b", r"(?:gestolen|gejat) uit (?:de|het) \w+", x=1.0),
+            rule("c", r"(?:kei)?harde muziek", x=1.0),
+            rule("d", r"(?:keuken)?mes", x=1.0),
+        ]
+    )
+    text = fold(" ".join(words))
+    expected = set()
+    for item in rules.rules:
+        for start in (m.start() for m in re.finditer(r"(?<!\w)\w", text)):
+            if re.compile(rf"(?:{item.pattern})(?!\w)").match(text, start):
+                expected.add(start)
+    assert {hit.start for hit in rules.scan(text)} == expected
