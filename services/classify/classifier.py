@@ -80,8 +80,8 @@ class Classifier:
         if is_reportable:
             labels = _category_labels(text, category_hits, scores)
             if trusted:
-                labels = self._vetoed(labels, scores, logits)
-                labels += self._model_labels(text, folded, logits, {label.category for label in labels})
+                added = self._model_labels(text, folded, logits, {label.category for label in labels})
+                labels = self._vetoed(labels, scores, logits, replaced=bool(added)) + added
             level = urgency.decide(text, folded, {label.category for label in labels})
             level = self._emergency(text, folded, level, logits["emergency"])
         return Classification(
@@ -101,11 +101,12 @@ class Classifier:
         )
 
     def _vetoed(
-        self, labels: tuple[CategoryLabel, ...], scores: dict[str, float], logits: dict[str, float]
+        self, labels: tuple[CategoryLabel, ...], scores: dict[str, float], logits: dict[str, float], *, replaced: bool
     ) -> tuple[CategoryLabel, ...]:
-        """The lexicon's categories without the weak ones the model is sure are wrong; never none of them."""
+        """The lexicon's categories without the weak ones the model is sure are wrong. The last one only goes when
+        the model put a category of its own in its place (``replaced``): a tip never ends up without one."""
         floor = self.model.blend.category_veto
-        if floor <= 0.0 or len(labels) < 2:
+        if floor <= 0.0 or (len(labels) < 2 and not replaced):
             return labels
         cut = logit(floor)
         kept = tuple(
@@ -113,7 +114,7 @@ class Classifier:
             for label in labels
             if scores[label.category.value] >= _VETO_PROOF or logits[label.category.value] >= cut
         )
-        return kept or labels
+        return kept if kept or replaced else labels
 
     def _model_labels(
         self, text: str, folded: str, logits: dict[str, float], ruled: set[Category]

@@ -50,6 +50,8 @@ VIOLENCE = [
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
+    rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
+         r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
     rule("violence.threat", r"bedreig\w*|dreig\w*|dwingen|dwingt|dwong|gedwongen|tehdit\w*|afmaken|vermoorden"
          r"|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
@@ -93,6 +95,8 @@ THEFT = [
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
     rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
          r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
+    rule("theft.taken_away", r"weggepakt|verdwenen uit|pikt|pikken|nicked|swiped|kentekenplaten (?:\w+ ){0,3}gehaald"
+         r"|uit (?:de|mijn|onze|zijn|haar) (?:brievenbus|voortent|tas|jaszak|broekzak|mand|fietstas)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
 
@@ -108,11 +112,16 @@ DRUGS = [
     rule("drugs.other_language", r"uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
     rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
     rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
+    rule("drugs.signs", r"envelopjes|handje geven|handjes geven|(?:dikke )?kabels? (?:\w+ ){0,4}(?:naar|van) (?:de )?"
+         r"(?:meterkast|zolder|box|garage)|ruikt (?:er )?(?:zoetig|naar anijs)|anijslucht|briefjes geld"
+         r"|(?:kort|snel) (?:binnen|aan de deur) en (?:weer )?weg|stash ?house", drugs=1.0),
     rule("drugs.lab", r"chemische lucht|bijtende lucht|jerrycans|vaten|afgeplakt|dichtgeplakt\w*|gezoem"
          r"|zoete lucht|sneeuw smelt\w*|zakjes|weegschaal", drugs=0.5),
 ]  # fmt: skip
 
 PARKING = [
+    rule("parking.other_language", r"park ediyor|park etmis|parkuje|parkt|zonder (?:parkeer)?schijf|blauwe zone",
+         parking=1.0),
     rule("parking.parked", r"geparkeerd|parkeren|parkeert|parkeer|parkeerde\w*|parking|parked|foutparke\w*"
          r"|dubbel geparkeerd", parking=1.0),
     rule("parking.bay", r"invalidenpl\w*|invalidenparkeer\w*|gehandicapten\w*|disabled (?:bay|spot)s?"
@@ -139,7 +148,8 @@ TRAFFIC = [
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
          r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
-    rule("traffic.check", r"snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
+    rule("traffic.check", r"lasergun|laserpistool|snelheid meten|snelheidsmeting|snelheidsdisplay"
+         r"|snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
          traffic=0.6),
 ]  # fmt: skip
 
@@ -148,6 +158,10 @@ SUSPICIOUS = [
     rule("suspicious.doors", r"deurklink\w*|aan (?:de |alle )?(?:auto)?deuren|door ?handles|aanbel\w*"
          r"|bij alle deuren|autodeuren|portieren|vreemde (?:man|mannen|vrouw|auto|bus)|onbekende (?:man|mannen)",
          suspicious=1.0),
+    rule("suspicious.watching", r"krijttekens?|stickers? (?:naast|bij|op) de (?:bel|deur|brievenbus)"
+         r"|naar (?:het|de) (?:schoolplein|speeltuin|kinderen) (?:te )?(?:kijken|staren|gluren)"
+         r"|foto'?s van (?:de )?kinderen|talk(?:ing)? to (?:the )?children|hanging around the playground"
+         r"|zonder kentekenplaten|(?:in|door) de achtertuinen|achterpaden", suspicious=1.0),
     rule("suspicious.scouting", r"foto'?s (?:te )?ma\w* van (?:de )?huizen|naar de huizen|de straat in kijk\w*"
          r"|scouting|markeren|krijtstreep\w*|zaklamp\w*|in de gaten|spreekt \w+ kinderen aan"
          r"|kinderen aan(?:spreken)?|slapen er|verrekijker|fotografeert \w+ \w+|snoep aan", suspicious=1.0),
@@ -180,6 +194,8 @@ NUISANCE = [
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
          r"|gevandaliseerd", nuisance=1.0),
+    rule("nuisance.engines", r"knalpot\w*|open uitlaat|(?:knallende|harde) uitlaten|vol gas|toeteren|toeteren\w*"
+         r"|stookt|stoken|blaft|speaker|party every night|feest(?:en)? tot", nuisance=1.0),
     rule("nuisance.noise", r"overlast|herrie|lawaai|(?:kei)?harde muziek|muziek|geluidsoverlast|noise|loud|fissa"
          r"|tot \d+ ?u(?:ur)?", nuisance=0.5),
     rule("nuisance.shouting", r"schreeuw\w*|kapot|glas|glasscherven", nuisance=0.3),
@@ -197,6 +213,9 @@ FRAUD = [
          r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage", fraud=1.0),
     rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
          r"|telefoon is kapot", fraud=1.0),
+    rule("fraud.identity", r"achteraf betalen|op mijn naam|identiteitsfraude|identity theft|nep betaal\w*"
+         r"|beleggings\w*|gestort op|crypto ?platform|valse? (?:bank|politie|rechercheur)\w*"
+         r"|wisselde (?:mijn|zijn|haar) pas", fraud=1.0),
     rule("fraud.account", r"gehackt|hacked|overgenomen|kan er (?:zelf )?niet meer in|kluisrekening|veilige rekening"
          r"|pincode|pinpas|bankpas|gegevens ingevuld|op de link|link|betaalverzoek|tikkie|crypto\w*"
          r"|investeren|gepind|contactloos|vragen (?:nu )?(?:geld|doekoe)|om geld", fraud=0.6),
