@@ -180,6 +180,49 @@ _OTHER = (
             "das",
             "und",
             "ist",
+            "gerade",
+            "bitte",
+            "kommen",
+            "sie",
+            "leute",
+            "jemand",
+            "schnell",
+            "auch",
+            "noch",
+            "wurde",
+            "wurden",
+            "heute",
+            "eigentlich",
+            "nur",
+            "viele",
+            "aus",
+            "bin",
+            "vor",
+            "drei",
+            "wochen",
+            "mein",
+            "meine",
+            "im",
+            "vom",
+            "zum",
+            "beim",
+            "schon",
+            "sehr",
+            "gibt",
+            "je",
+            "suis",
+            "depuis",
+            "deux",
+            "jours",
+            "homme",
+            "femme",
+            "fille",
+            "elle",
+            "nous",
+            "vous",
+            "avec",
+            "pas",
+            "mon",
             "nicht",
             "wir",
             "sind",
@@ -239,7 +282,9 @@ _OTHER = (
     - _DUTCH
     - _ENGLISH
 )
-_OTHER_SCRIPT = re.compile(r"[ąćęłńśźżğışçñßäöüé]")
+_OTHER_SCRIPT = re.compile(r"[ąćęłńśźżğışçñßäöüé\u0600-\u06ff\u0400-\u04ff]")
+# Moroccan Arabic written in Latin letters uses digits for sounds Latin lacks ("3andi", "l7wa", "kaysr9o").
+_ARABIZI = re.compile(r"\b[a-z]*[a-z][2379][a-z]+|\b[2379][a-z]{2,}")
 
 
 def detect(text: str) -> Language:
@@ -247,7 +292,9 @@ def detect(text: str) -> Language:
     words = [word.lower() for word in _WORD.findall(text)]
     nl = sum(word in _DUTCH for word in words)
     en = sum(word in _ENGLISH for word in words)
-    other = sum(word in _OTHER for word in words) + len(_OTHER_SCRIPT.findall(text.lower())) // 2
+    lowered = text.lower()
+    other = sum(word in _OTHER for word in words) + len(_OTHER_SCRIPT.findall(lowered)) // 2
+    other += len(_ARABIZI.findall(lowered))
     if other > max(nl, en):
         return "other"
     if en > nl:

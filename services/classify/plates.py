@@ -53,8 +53,8 @@ def _build() -> re.Pattern[str]:
 
 
 _PLATE = _build()
-# Four digits and two letters written together is the usual way to write a postcode.
-_POSTCODE_LIKE = re.compile(r"^[0-9]{4}[a-z]{2}$", re.IGNORECASE)
+# Four digits and two letters, together or with one space, is how a postcode is written ("12-88-JS" is a plate).
+_POSTCODE_LIKE = re.compile(r"^[0-9]{4} ?[a-z]{2}$", re.IGNORECASE)
 _PLATE_CUE = re.compile(r"kenteken|plate|nummerbord|kentekenplaat", re.IGNORECASE)
 
 
@@ -64,7 +64,7 @@ def find_plates(text: str) -> list[PlateMatch]:
     for match in _PLATE.finditer(text):
         plate = re.sub(r"[- ]", "", match.group()).upper()
         cued = bool(_PLATE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
-        if not cued and (_POSTCODE_LIKE.match(plate) or not _plausible(match.group())):
+        if not cued and (_POSTCODE_LIKE.match(match.group()) or not _plausible(match.group())):
             continue
         span = Span(start=match.start(), end=match.end(), text=match.group(), rule="plate.sidecode")
         found.setdefault(plate, PlateMatch(plate=plate, evidence=span))
