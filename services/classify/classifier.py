@@ -29,6 +29,8 @@ _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
 # Lexicon weight at which a category stands whatever the model thinks.
 _VETO_PROOF = 2.0
+# More lexicon hits than this add nothing to a stacked category's score.
+_LEXICON_CAP = 2.0
 _CATEGORIES = tuple(Category)
 # Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
 # sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
@@ -78,8 +80,11 @@ class Classifier:
         labels: tuple[CategoryLabel, ...] = ()
         level = None
         if is_reportable:
-            labels = _category_labels(text, category_hits, scores)
-            if trusted:
+            if trusted and model.blend.category_stack:
+                labels = self._stacked_labels(text, folded, category_hits, scores, logits)
+            else:
+                labels = _category_labels(text, category_hits, scores)
+            if trusted and not model.blend.category_stack:
                 added = self._model_labels(text, folded, logits, {label.category for label in labels})
                 labels = self._vetoed(labels, scores, logits, replaced=bool(added)) + added
             level = urgency.decide(text, folded, {label.category for label in labels})
@@ -98,6 +103,25 @@ class Classifier:
             language=tongue,
             model_version=self.model_version,
             rules_version=RULES_VERSION,
+        )
+
+    def _stacked_labels(
+        self, text: str, folded: str, hits: list[Hit], scores: dict[str, float], logits: dict[str, float]
+    ) -> tuple[CategoryLabel, ...]:
+        """Every category whose stacked score is positive (the best one when none is): lexicon and model together."""
+        stacked = {
+            category: stack_score(row, scores.get(category.value, 0.0), logits[category.value])
+            for category, row in zip(_CATEGORIES, self.model.blend.category_stack, strict=True)
+        }
+        chosen = [category for category in _CATEGORIES if stacked[category] >= 0.0]
+        chosen = sorted(chosen or [max(_CATEGORIES, key=stacked.__getitem__)], key=lambda c: -stacked[c])
+        return tuple(
+            CategoryLabel(
+                category=category,
+                score=round(sigmoid(stacked[category]), 3),
+                evidence=evidence(hits, text, category.value) or self.model.evidence(text, folded, category.value),
+            )
+            for category in chosen
         )
 
     def _vetoed(
@@ -152,6 +176,17 @@ class Classifier:
         cues = tuple(hit.span(text) for hit in level.danger_now)
         spans: tuple[Span, ...] = cues + self.model.evidence(text, folded, "emergency")
         return urgency.UrgencyDecision(Urgency.EMERGENCY, reason, spans, level.danger_now, level.dated)
+
+
+def stack_score(row: tuple[float, float, float], lexicon: float, model_logit: float) -> float:
+    """The stacked logit of one category from its capped lexicon weight and the model's logit."""
+    lexicon_weight, model_weight, bias = row
+    return lexicon_weight * min(lexicon, _LEXICON_CAP) + model_weight * model_logit + bias
+
+
+def lexicon_scores(text: str) -> dict[str, float]:
+    """Each category's lexicon weight for a text, after context (what the stacked decision reads)."""
+    return totals(_in_context(CATEGORY_RULES.scan(fold(text))))
 
 
 def _in_context(hits: list[Hit]) -> list[Hit]:

@@ -81,6 +81,9 @@ class Blend:
     # Without a danger-now cue the model may still upgrade to emergency at this (higher) probability, when nothing
     # in the text dates the event: emergencies are written in words no cue list foresees.
     emergency_uncued_threshold: float = 1.0
+    # Stacked categories: per category (lexicon weight, model weight, bias) of a logistic decision over the capped
+    # lexicon score and the model's logit, fitted on out-of-fold predictions. Empty: the threshold rules above.
+    category_stack: tuple[tuple[float, float, float], ...] = ()
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""
@@ -117,7 +120,9 @@ class LinearModel:
         table = {int(key): tuple(float(w) for w in row) for key, row in data["weights"].items()}
         if any(len(row) != len(heads) for row in table.values()) or len(data["bias"]) != len(heads):
             raise ValueError("weights file rows do not match its heads")
-        blend = Blend(**data.get("blend", {}))
+        settings = dict(data.get("blend", {}))
+        settings["category_stack"] = tuple(tuple(float(w) for w in row) for row in settings.get("category_stack", ()))
+        blend = Blend(**settings)
         return cls(heads, tuple(float(b) for b in data["bias"]), table, str(data["model_version"]), blend)
 
     def logits(self, folded: str) -> dict[str, float]:

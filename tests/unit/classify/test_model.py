@@ -24,7 +24,7 @@ from services.classify.model import (
     slot,
 )
 from services.classify.normalize import fold
-from shared.contracts import Urgency
+from shared.contracts import Category, Urgency
 
 
 def labelled(text: str, categories: list[str], urgency: str | None = None) -> dict[str, Any]:
@@ -209,3 +209,36 @@ def test_the_model_abstains_on_other_languages(classifier: Classifier) -> None:
     result = against.classify("t", text)
     assert result.language == "other"
     assert result.reportable
+
+
+def _stack(**rows: tuple[float, float, float]) -> tuple[tuple[float, float, float], ...]:
+    """A stack that follows the lexicon alone, except for the categories given."""
+    return tuple(rows.get(category.value, (4.0, 0.0, -2.0)) for category in Category)
+
+
+def test_a_stacked_decision_weighs_lexicon_and_model_together(classifier: Classifier) -> None:
+    text = "elke avond schieten jongeren bij de speeltuin aan de Dorpsstraat met een bal tegen onze ramen"
+    blend = Blend(reportable_weight=0.0, category_stack=_stack(weapon=(1.0, 1.0, -1.0), nuisance=(1.0, 1.0, -1.0)))
+    against = synthetic_blend("bal", blend, weapon=-400.0, nuisance=400.0)
+    result = classifier.with_model(against).classify("t", text)
+    assert result.reportable
+    assert result.category_names == ["nuisance"]
+    label = result.categories[0]
+    assert label.evidence
+    assert all(text[span.start : span.end] == span.text for span in label.evidence)
+
+
+def test_a_stacked_decision_never_leaves_a_tip_without_a_category(classifier: Classifier) -> None:
+    text = "mijn fiets is vannacht gestolen bij het station in Goes"
+    blend = Blend(category_stack=tuple((0.0, 0.0, -5.0) for _ in Category))
+    result = classifier.with_model(synthetic_blend("fiets", blend, theft=1.0)).classify("t", text)
+    assert result.reportable
+    assert len(result.categories) == 1
+
+
+def test_the_stack_is_fitted_to_the_evidence() -> None:
+    # Gold follows the model logit, not the lexicon: the fit must weigh the model up and the lexicon down.
+    data = [(float(i % 2), -3.0 + 6.0 * (i % 7) / 6, (i % 7) >= 4) for i in range(140)]
+    lexicon_weight, model_weight, _ = train._logistic(data)
+    assert model_weight > 1.0
+    assert abs(lexicon_weight) < model_weight
