@@ -70,9 +70,14 @@ class Classifier:
         decision = reportable.decide(text, CUE_RULES.scan(folded), offence, place.place is not None, bool(plates))
         model, logits = self.model, self.model.logits(folded)
         tongue = language.detect(text)
-        # The model learnt Dutch and English n-grams; on other languages it only knows that it knows nothing.
+        # The model learnt mostly Dutch and English n-grams: on other languages its silence means nothing, so there it
+        # may add evidence for a tip but never take the rules' evidence away.
         trusted = tongue != "other"
-        blended = model.blend.reportable_logit(decision.logit, logits["reportable"]) if trusted else decision.logit
+        blended = model.blend.reportable_logit(decision.logit, logits["reportable"])
+        if not trusted:
+            blended = max(blended, decision.logit)
+        if decision.decisive:
+            blended = max(blended, decision.logit, 0.0)
         is_reportable = blended >= 0.0
         evidence = decision.evidence
         if is_reportable != decision.reportable:
@@ -87,6 +92,8 @@ class Classifier:
             if trusted and not model.blend.category_stack:
                 added = self._model_labels(text, folded, logits, {label.category for label in labels})
                 labels = self._vetoed(labels, scores, logits, replaced=bool(added)) + added
+            if not labels:
+                labels = self._best_model_label(text, folded, logits)
             level = urgency.decide(text, folded, {label.category for label in labels})
             level = self._emergency(text, folded, level, logits["emergency"])
         return Classification(
@@ -123,6 +130,12 @@ class Classifier:
             )
             for category in chosen
         )
+
+    def _best_model_label(self, text: str, folded: str, logits: dict[str, float]) -> tuple[CategoryLabel, ...]:
+        """The model's most likely category, for a tip the lexicon found no category in."""
+        best = max(_CATEGORIES, key=lambda category: logits[category.value])
+        evidence = self.model.evidence(text, folded, best.value)
+        return (CategoryLabel(category=best, score=round(sigmoid(logits[best.value]), 3), evidence=evidence),)
 
     def _vetoed(
         self, labels: tuple[CategoryLabel, ...], scores: dict[str, float], logits: dict[str, float], *, replaced: bool

@@ -44,7 +44,8 @@ VIOLENCE = [
     # Someone pulled into a vehicle or held is violence whatever else is said.
     rule("violence.stabbing", r"steekt (?:iemand|hem|haar|op|in op|een (?:man|vrouw|jongen|meisje))"
          r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken", violence=1.0),
-    rule("violence.other_language", r"kavga\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
+    rule("violence.other_language", r"pobi\w*|popchn\w*|grozi\w*|bije|bija|kavga\w*|dov(?:du|duler|uyor)\w*"
+         r"|tehdit\w*|darp\w*|bedroh\w*|frapp\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
          r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
@@ -95,6 +96,8 @@ THEFT = [
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
     rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
          r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
+    rule("theft.other_language", r"zabra\w*|ukradzion\w*|kradn\w*|sto(?:le|len)\w*|calmis\w*|caldilar|gestohlen"
+         r"|geklaut|vole\w*|volé\w*|robado", theft=1.0),
     rule("theft.taken_away", r"weggepakt|verdwenen uit|pikt|pikken|nicked|swiped|kentekenplaten (?:\w+ ){0,3}gehaald"
          r"|uit (?:de|mijn|onze|zijn|haar) (?:brievenbus|voortent|tas|jaszak|broekzak|mand|fietstas)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
@@ -109,7 +112,8 @@ DRUGS = [
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
     rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
          r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
-    rule("drugs.other_language", r"uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
+    rule("drugs.other_language", r"esrar\w*|marihuan\w*|narkoty\w*|kokain\w*|gras\w* (?:kokusu|geruch)"
+         r"|uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
     rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
     rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
     rule("drugs.signs", r"envelopjes|handje geven|handjes geven|(?:dikke )?kabels? (?:\w+ ){0,4}(?:naar|van) (?:de )?"
@@ -120,7 +124,8 @@ DRUGS = [
 ]  # fmt: skip
 
 PARKING = [
-    rule("parking.other_language", r"park ediyor|park etmis|parkuje|parkt|zonder (?:parkeer)?schijf|blauwe zone",
+    rule("parking.other_language", r"parkuj\w*|zaparkowa\w*|falsch ?park\w*|geparkt|park ediyor|park etmis|parkuje"
+         r"|parkt|zonder (?:parkeer)?schijf|blauwe zone",
          parking=1.0),
     rule("parking.parked", r"geparkeerd|parkeren|parkeert|parkeer|parkeerde\w*|parking|parked|foutparke\w*"
          r"|dubbel geparkeerd", parking=1.0),
@@ -148,6 +153,8 @@ TRAFFIC = [
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
          r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
+    rule("traffic.other_language", r"za szybko|predkos\w*|prędkoś\w*|cok hizli|hizli gidiyor|zu schnell|raser\w*"
+         r"|trop vite|weggefahren|angefahren|uciekl\w*", traffic=1.0),
     rule("traffic.check", r"lasergun|laserpistool|snelheid meten|snelheidsmeting|snelheidsdisplay"
          r"|snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
          traffic=0.6),
@@ -158,6 +165,8 @@ SUSPICIOUS = [
     rule("suspicious.doors", r"deurklink\w*|aan (?:de |alle )?(?:auto)?deuren|door ?handles|aanbel\w*"
          r"|bij alle deuren|autodeuren|portieren|vreemde (?:man|mannen|vrouw|auto|bus)|onbekende (?:man|mannen)",
          suspicious=1.0),
+    rule("suspicious.other_language", r"obserwuj\w*|podejrzan\w*|supheli\w*|verdachtig\w*|verdächtig\w*"
+         r"|beobacht\w*|izliyor", suspicious=1.0),
     rule("suspicious.watching", r"krijttekens?|stickers? (?:naast|bij|op) de (?:bel|deur|brievenbus)"
          r"|naar (?:het|de) (?:schoolplein|speeltuin|kinderen) (?:te )?(?:kijken|staren|gluren)"
          r"|foto'?s van (?:de )?kinderen|talk(?:ing)? to (?:the )?children|hanging around the playground"
@@ -194,6 +203,8 @@ NUISANCE = [
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
          r"|gevandaliseerd", nuisance=1.0),
+    rule("nuisance.other_language", r"imprez\w*|glosn\w*|halas\w*|gurultu\w*|muzik\w*|cop (?:birak|atiyor)\w*"
+         r"|larm\w*|laute musik|bruit", nuisance=1.0),
     rule("nuisance.engines", r"knalpot\w*|open uitlaat|(?:knallende|harde) uitlaten|vol gas|toeteren|toeteren\w*"
          r"|stookt|stoken|blaft|speaker|party every night|feest(?:en)? tot", nuisance=1.0),
     rule("nuisance.noise", r"overlast|herrie|lawaai|(?:kei)?harde muziek|muziek|geluidsoverlast|noise|loud|fissa"
@@ -213,6 +224,8 @@ FRAUD = [
          r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage", fraud=1.0),
     rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
          r"|telefoon is kapot", fraud=1.0),
+    rule("fraud.other_language", r"wyplaci\w*|wypłaci\w*|oszuk\w*|dolandir\w*|betrug\w*|arnaque\w*|estafa",
+         fraud=1.0),
     rule("fraud.identity", r"achteraf betalen|op mijn naam|identiteitsfraude|identity theft|nep betaal\w*"
          r"|beleggings\w*|gestort op|crypto ?platform|valse? (?:bank|politie|rechercheur)\w*"
          r"|wisselde (?:mijn|zijn|haar) pas", fraud=1.0),

@@ -46,6 +46,11 @@ _CONCRETE = [
 ]  # fmt: skip
 
 _REQUEST = [
+    # The taxonomy counts a request for enforcement at a named place as a tip, whatever else the text says.
+    rule("ask.enforcement", r"snelheidscontroles?|(?:een )?controle (?:doen|houden|komen)|handhaven|handhaving"
+         r"|flitsen|flitser \w+|lasergun|speed ?checks?|(?:kunnen|kan|willen|wil|zouden) (?:jullie|u|de politie|er)"
+         r" (?:\w+ ){0,4}(?:controleren|handhaven|flitsen|langskomen|langs komen|komen kijken|optreden|surveilleren)"
+         r"|meer (?:toezicht|controle|blauw op straat)", request=0.4),
     # A community question about a concrete incident is a tip, not a general question.
     rule("ask.community", r"weet iemand (?:wie|van wie|waar)|wie kent (?:deze|die|dit)|herkent iemand|kent iemand"
          r" (?:deze|die|dit)|is (?:het|dit) normaal dat|snapt iemand waarom|kan iemand (?:mij )?(?:uitleggen|vertellen)"
@@ -62,7 +67,7 @@ _NEGATIVE = [
          r"|filmpjes? (?:gaan )?maken|ipv|in plaats van|prioriteit|belastinggeld|waar waren jullie|where were you"
          r"|niemand deed iets|lekker bezig|incompetent|schandalig|ongepast|beter(?:s)? te doen|boeven vangen"
          r"|kunnen jullie ook|zouden jullie eens|wanneer gaan jullie|wanneer gaat de politiek|de politiek"
-         r"|wanneer komen jullie", negative=-1.6),
+         r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig", negative=-1.6),
     rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u)\w*|dankjewel|toppers?|complimenten|goed gedaan"
          r"|top(?= ?[,!👍])|top werk|mooi werk|mooie actie|knap werk|trots|vriendelijk|love|great job"
          r"|well done|chapeau|applaus|gelukkig"
@@ -109,6 +114,11 @@ _NEGATIVE = [
          negative=-1.0),
 ]  # fmt: skip
 
+# Negative families that turn a request into a general question or a thought experiment.
+_UNDOING = frozenset(
+    {"neg.howto", "neg.hypothetical", "neg.news", "neg.criticism", "neg.game", "neg.lyrics", "neg.praise", "neg.fine"}
+)
+
 _SYMBOLS = [
     rule("neg.emoji_joke", r"😂|🤣|💀|🤡|🙈|😅|😭", negative=-0.35),
     rule("neg.emoji_praise", r"💙|👏|🙌|😍|🔥|👍|👮", negative=-0.5),
@@ -126,6 +136,8 @@ class ReportableDecision:
     evidence: tuple[Span, ...]
     # The score's logit, for blending with the trained model in the same space.
     logit: float = 0.0
+    # A rule the taxonomy states outright (a request for enforcement at a named place): no model outvotes it.
+    decisive: bool = False
 
 
 def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_plate: bool) -> ReportableDecision:
@@ -156,7 +168,16 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
         logit = min(logit, -0.5)
     score = 1.0 / (1.0 + math.exp(-1.5 * logit))
     spans = tuple(hit.span(text) for hit in cue_hits)
-    return ReportableDecision(score >= 0.5, round(score, 4), spans, 1.5 * logit)
+    return ReportableDecision(
+        score >= 0.5, round(score, 4), spans, 1.5 * logit, _enforcement_request(cue_hits, offence, has_place)
+    )
+
+
+def _enforcement_request(cue_hits: list[Hit], offence: float, has_place: bool) -> bool:
+    """A request for enforcement, an offence and a named place or street, and no question about how or what if."""
+    names = {hit.rule.name for hit in cue_hits}
+    located = has_place or bool(names & {"cue.street", "cue.landmark"})
+    return "ask.enforcement" in names and located and offence >= 0.5 and not names & _UNDOING
 
 
 def _answered_question(text: str, cue_hits: list[Hit]) -> bool:

@@ -119,6 +119,8 @@ _URGENCY_RULES = RuleSet([
 
 # Flags that say "this is happening now or someone is in danger", whatever the past-tense words.
 _NOW_FLAGS = frozenset({"now", "plea", "life", "wrongway"})
+# Flags that mean danger whatever the tense or medium.
+_LIFE_FLAGS = frozenset({"life", "wrongway"})
 # Flags that say so only when nothing in the text places the event in the past.
 _FRESH_FLAGS = frozenset({"violent", "inside", "recent", "fire", "present", "inprogress"})
 
@@ -157,10 +159,16 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
 
 
 def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
-    """The cues that make an emergency plausible; none when the text dates the event weeks back."""
+    """The cues that make an emergency plausible; none when the text dates the event weeks back, only danger to life
+    when the event is in a shared video or still to come ("gaat nu rond op snap", "morgen neemt hij een mes mee")."""
     if "old" in flags:
         return ()
-    keys = _NOW_FLAGS if "past" in flags else _NOW_FLAGS | _FRESH_FLAGS
+    if flags.keys() & {"media", "future"}:
+        keys = _LIFE_FLAGS
+    elif flags.keys() & {"past", "told"}:
+        keys = _NOW_FLAGS
+    else:
+        keys = _NOW_FLAGS | _FRESH_FLAGS
     return tuple(hit for key in sorted(keys & flags.keys()) for hit in flags[key])
 
 

@@ -222,7 +222,7 @@ def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str)
     [
         "zaterdag stond er een man met een mes te zwaaien bij de Jumbo in Didam, is hij opgepakt?",
         "kijk die gasten zwaaien met een gun in hun nieuwste vid, gefilmd bij winkelcentrum Dukenburg",
-        "video van die steekpartij bij de shoarmazaak vorige week gaat nu rond op snap",
+        "video van die steekpartij bij de shoarmazaak vorige week gaat nu rond op snap, account @yungmo.020",
         "een jongen uit zijn klas neemt morgen een mes mee naar school om iemand te steken, ik durf niet te bellen",
     ],
 )

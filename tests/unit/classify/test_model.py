@@ -203,7 +203,7 @@ def test_the_model_vetoes_a_weak_lexicon_category_but_never_all(classifier: Clas
     assert kept.category_names == classifier.with_model(rules_only()).classify("t", alone).category_names
 
 
-def test_the_model_abstains_on_other_languages(classifier: Classifier) -> None:
+def test_the_model_cannot_veto_a_tip_in_another_language(classifier: Classifier) -> None:
     text = "Moja rowerka ukradli spod bloku w Waalwijk dzisiaj rano"
     against = classifier.with_model(synthetic_blend("rowerka", Blend(reportable_weight=0.9), reportable=-400.0))
     result = against.classify("t", text)
