@@ -287,14 +287,22 @@ _OTHER_SCRIPT = re.compile(r"[ąćęłńśźżğışçñßäöüé\u0600-\u06ff\
 _ARABIZI = re.compile(r"\b[a-z]*[a-z][2379][a-z]+|\b[2379][a-z]{2,}")
 
 
+# Per known word, its vote for (nl, en, other): a word in both the Dutch and the English list counts for both.
+_VOTES = {
+    word: (int(word in _DUTCH), int(word in _ENGLISH), int(word in _OTHER)) for word in _DUTCH | _ENGLISH | _OTHER
+}
+
+
 def detect(text: str) -> Language:
     """nl, en or other; Dutch wins ties because most tips are Dutch."""
-    words = [word.lower() for word in _WORD.findall(text)]
-    nl = sum(word in _DUTCH for word in words)
-    en = sum(word in _ENGLISH for word in words)
     lowered = text.lower()
-    other = sum(word in _OTHER for word in words) + len(_OTHER_SCRIPT.findall(lowered)) // 2
-    other += len(_ARABIZI.findall(lowered))
+    nl = en = other = 0
+    votes = _VOTES.get
+    for word in _WORD.findall(lowered):
+        vote = votes(word)
+        if vote is not None:
+            nl, en, other = nl + vote[0], en + vote[1], other + vote[2]
+    other += len(_OTHER_SCRIPT.findall(lowered)) // 2 + len(_ARABIZI.findall(lowered))
     if other > max(nl, en):
         return "other"
     if en > nl:

@@ -41,8 +41,9 @@ def fold(text: str) -> str:
 
 def tokens(folded: str) -> list[Token]:
     """Alphanumeric words of a folded text, with their offsets."""
-    make = Token._make
-    return [make((match.start(), match.end(), match.group())) for match in _WORD.finditer(folded)]
+    # tuple.__new__ skips NamedTuple's Python-level constructor: this runs for every word of every tip.
+    new = tuple.__new__
+    return [new(Token, (match.start(), match.end(), match.group())) for match in _WORD.finditer(folded)]
 
 
 def name_key(name: str) -> tuple[str, ...]:

@@ -136,8 +136,10 @@ class Gazetteer:
         found: list[Mention] = []
         index = 0
         shouting = is_shouting(text)
+        starts = self._lengths_by_first
         while index < len(words):
-            hit = self._match_at(text, words, index, shouting)
+            # Most words start no place name: skip them without a call.
+            hit = self._match_at(text, words, index, shouting) if words[index].text in starts else None
             if hit is None or in_handle(text, words[index].start):
                 index += 1
                 continue

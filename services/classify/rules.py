@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from shared.contracts import Span
 
@@ -18,9 +19,8 @@ class Rule:
     weights: tuple[tuple[str, float], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where one rule matched."""
+class Hit(NamedTuple):
+    """Where one rule matched (a tuple: one is built for every match in every tip)."""
 
     rule: Rule
     start: int
@@ -71,7 +71,7 @@ class RuleSet:
                 for item, pattern in self._by_letter.get(folded[position], self._fallback):
                     match = pattern.match(folded, position)
                     if match:
-                        hits.append(Hit(item, position, match.end()))
+                        hits.append(_new(Hit, (item, position, match.end())))
                         break
         if self._suffix_finder is not None:
             for found in self._suffix_finder.finditer(folded):
@@ -79,14 +79,16 @@ class RuleSet:
                 for item, pattern in self._suffixes:
                     match = pattern.match(folded, position)
                     if match:
-                        hits.append(Hit(item, _word_start(folded, position), match.end()))
+                        hits.append(_new(Hit, (item, _word_start(folded, position), match.end())))
                         break
         for item, pattern in self._symbols:
-            hits.extend(Hit(item, match.start(), match.end()) for match in pattern.finditer(folded))
+            hits.extend(_new(Hit, (item, match.start(), match.end())) for match in pattern.finditer(folded))
         return hits
 
 
 _Compiled = list[tuple[Rule, "re.Pattern[str]"]]
+# tuple.__new__ builds a Hit without NamedTuple's Python-level constructor.
+_new = tuple.__new__
 
 
 def _is_suffix(pattern: str) -> bool:
