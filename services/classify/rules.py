@@ -53,14 +53,16 @@ class RuleSet:
         self._by_letter, self._fallback = _letter_buckets(prefix_rules)
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
-        suffixes = [_suffix_pattern(item.pattern) for item in word_rules if _is_suffix(item.pattern)]
-        self._suffixes = [
-            (item, re.compile(pattern))
-            for item, pattern in zip((item for item in word_rules if _is_suffix(item.pattern)), suffixes, strict=True)
-        ]
-        # One pass finds every ending; the rule it belongs to is then told apart at that spot only.
-        self._suffix_finder = re.compile("|".join(f"(?:{pattern})" for pattern in suffixes)) if suffixes else None
+        suffix_rules = [item for item in word_rules if _is_suffix(item.pattern)]
+        self._suffixes = [(item, re.compile(_suffix_pattern(item.pattern))) for item in suffix_rules]
+        # One pass finds every ending, filed under first letters like the word rules (the guard that an ending must
+        # not start a word is left to each rule's own pattern); the rule is then told apart at that spot only.
+        endings = [Rule(item.name, item.pattern[3:], item.weights) for item in suffix_rules]
+        self._suffix_finder = re.compile(rf"(?:{_bucketed_alternatives(endings)})(?!\w)") if endings else None
         self._symbols = [(item, re.compile(item.pattern)) for item in symbol_rules]
+        self._symbol_finder = (
+            re.compile("|".join(f"(?:{item.pattern})" for item in symbol_rules)) if symbol_rules else None
+        )
 
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
@@ -81,8 +83,14 @@ class RuleSet:
                     if match:
                         hits.append(_new(Hit, (item, _word_start(folded, position), match.end())))
                         break
-        for item, pattern in self._symbols:
-            hits.extend(_new(Hit, (item, match.start(), match.end())) for match in pattern.finditer(folded))
+        if self._symbol_finder is not None:
+            for found in self._symbol_finder.finditer(folded):
+                position = found.start()
+                for item, pattern in self._symbols:
+                    match = pattern.match(folded, position)
+                    if match:
+                        hits.append(_new(Hit, (item, position, match.end())))
+                        break
         return hits
 
 
