@@ -64,7 +64,7 @@ class Classifier:
         folded = fold(text)
         category_hits = _in_context(CATEGORY_RULES.scan(folded))
         scores = totals(category_hits)
-        place = self.gazetteer.resolve(text, received_on)
+        place = self.gazetteer.resolve(text, received_on, folded)
         plates = find_plates(text)
         offence = sum(min(score, 1.0) for score in scores.values())
         decision = reportable.decide(text, CUE_RULES.scan(folded), offence, place.place is not None, bool(plates))

@@ -67,7 +67,7 @@ _SPACE = re.compile(r"\s")
 def is_shouting(text: str) -> bool:
     """Whether the text is written mostly in capitals."""
     upper = len(_UPPER.findall(text))
-    return upper >= 8 and upper > 0.6 * len(_LETTER.findall(text))
+    return upper >= 8 and upper > 0.6 * len(_LETTER.findall(text))  # letters are only counted for capital-rich texts
 
 
 def in_handle(text: str, start: int) -> bool:

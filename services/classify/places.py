@@ -178,9 +178,10 @@ class Gazetteer:
             return True
         return (previous in _LOCATIVE or before in _AREA_WORDS) and key[-1] not in landmarks.FUNCTION_WORDS
 
-    def resolve(self, text: str, received_on: str | None) -> PlaceResult:
-        """Pick the municipality the tip is about; names that stay ambiguous are reported."""
-        folded = fold(text)
+    def resolve(self, text: str, received_on: str | None, folded: str | None = None) -> PlaceResult:
+        """Pick the municipality the tip is about; names that stay ambiguous are reported (``folded``: the text's
+        ``fold``, when the caller has it already)."""
+        folded = fold(text) if folded is None else folded
         words = tokens(folded)
         found = self.mentions(text, folded, words)
         hint_codes, hint_units = self._hint(received_on)

@@ -61,6 +61,8 @@ _PLATE_CUE = re.compile(r"kenteken|plate|nummerbord|kentekenplaat", re.IGNORECAS
 def find_plates(text: str) -> list[PlateMatch]:
     """Every plate in ``text``, normalised to six uppercase characters, first mention first."""
     found: dict[str, PlateMatch] = {}
+    if not _DIGIT.search(text):
+        return []  # every Dutch sidecode has digits; most tips have none
     for match in _PLATE.finditer(text):
         plate = re.sub(r"[- ]", "", match.group()).upper()
         cued = bool(_PLATE_CUE.search(text[max(0, match.start() - 30) : match.start()]))
@@ -79,3 +81,4 @@ def _plausible(written: str) -> bool:
 
 
 _VOWEL = re.compile(r"[aeiouycq]", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
