@@ -94,6 +94,18 @@ _URGENCY_RULES = RuleSet([
          r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*"
          r"|onder invloed", drunk=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
+    # Setting a fire, told in the present tense.
+    rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,3}(?:over|tegen|door)"
+         r"|steekt (?:\w+ ){0,3}in brand|steken (?:\w+ ){0,3}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)",
+         fire=1.0, arson=1.0),
+    # A person in danger of life without any violence: a missing young child, someone about to jump.
+    rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+)? (?:is )?"
+         r"(?:weg|kwijt|vermist|zoek)|(?:we )?zoeken (?:al|overal)|missing (?:child|kid|son|daughter|girl|boy)"
+         r"|is vermist|staat op (?:de rand|het dak|de brug)", life=1.0),
+    # A weapon in someone's hands while they threaten or give orders: danger now, whatever the tense words.
+    rule("act.armed", r"(?:heeft|has|hebben|have|houdt|holds) (?:een |a |zijn |his |n )?(?:mes|pistool|vuurwapen|gun"
+         r"|knife|wapen|machete|bijl)\w*(?: in \w+ hand)? (?:en|and) (?:zegt|dreigt|says|threatens|roept|schreeuwt)",
+         violent=1.0, acting=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
     rule("high.discovered", r"ontdekt|thuisgekomen|net thuis|er net achter|achter gekomen", discovered=1.0),
@@ -172,13 +184,18 @@ def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
     return tuple(hit for key in sorted(keys & flags.keys()) for hit in flags[key])
 
 
+def acting_undated(flags: dict[str, list[Hit]]) -> bool:
+    """Nothing in the text puts the act in the past, in a video or in the future."""
+    return not flags.keys() & {"past", "told", "media", "future"}
+
+
 def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str, tuple[str, ...]]]:
     """Rules in order of precedence; the first that holds decides."""
     now = "now" in flags or ("plea" in flags and "past" not in flags and "future" not in flags)
     fresh = now or ("recent" in flags and "past" not in flags)
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
-    acting = "acting" in flags and not flags.keys() & {"past", "told", "media"}
+    acting = "acting" in flags and acting_undated(flags)
     violent_now = "media" not in flags and "violent" in flags and (now or acting or ("severe" in flags and fresh))
     # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
@@ -197,7 +214,11 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             "emergency.burglars_inside",
             ("inside", "now"),
         ),
-        ("fire" in flags and (now or "life" in flags), "emergency.fire", ("fire", "now", "life")),
+        (
+            "fire" in flags and (now or "life" in flags or ("arson" in flags and acting_undated(flags))),
+            "emergency.fire",
+            ("fire", "now", "life"),
+        ),
         (life_now, "emergency.danger_to_life", ("life", "now", "recent")),
         (Category.WEAPON in cats, "high.weapon", ()),
         ("threat" in flags and (danger or Category.FRAUD in cats), "high.threat", ("threat",)),

@@ -274,3 +274,17 @@ def test_nicknames_landmarks_and_area_phrases_name_a_place(
     place = run(classifier, text).place
     assert place is not None, text
     assert place.municipality == municipality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er staat een vent met een aansteker bij de achterdeur van de flat en hij giet benzine tegen de deur",
+        "mijn dochter van 6 is weg, ze was net nog bij de schommels in het park, we zoeken al 10 minuten",
+        "my passenger has a gun and says drive to Schiphol and do not stop, we are on the A4",
+    ],
+)
+def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, text: str) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
