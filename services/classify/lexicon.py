@@ -78,7 +78,9 @@ BURGLARY = [
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
          r" (?:\w+ )?(?:schuur|schuurtje|garage|berging|woning|kelder|box|tuinhuis\w*)", burglary=1.0, theft=1.0),
-    rule("burglary.inside", r"binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij"
+    rule("burglary.inside", r"(?:someone|somebody|people|they) (?:is |are )?(?:inside|in) (?:my|our|the) (?:house"
+         r"|home|flat"
+         r"|apartment|shed)|binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij"
          r"|(?:er )?(?:is|zit|zitten|zijn) (?:er )?iemand in (?:onze|de|mijn|ons|hun) (?:schuur|huis|woning|garage"
          r"|tuinhuis|kelder|berging)|ramkraak\w*|(?:pinautomaat|geldautomaat|pinautomaten) (?:\w+ )?(?:eruit|uit)",
          burglary=1.0),
@@ -98,7 +100,9 @@ THEFT = [
          r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
     rule("theft.other_language", r"zabra\w*|ukradzion\w*|kradn\w*|sto(?:le|len)\w*|calmis\w*|caldilar|gestohlen"
          r"|geklaut|vole\w*|volé\w*|robado", theft=1.0),
-    rule("theft.taken_away", r"weggepakt|verdwenen uit|pikt|pikken|nicked|swiped|kentekenplaten (?:\w+ ){0,3}gehaald"
+    rule("theft.taken_away", r"contactslot (?:\w+ )?(?:eruit|kapot|geforceerd|getrokken)|post (?:\w+ )?(?:eruit|uit de"
+         r" brievenbussen?) (?:vissen|halen|pakken|trekken)|weggepakt|verdwenen uit|pikt|pikken|nicked|swiped"
+         r"|kentekenplaten (?:\w+ ){0,3}gehaald"
          r"|uit (?:de|mijn|onze|zijn|haar) (?:brievenbus|voortent|tas|jaszak|broekzak|mand|fietstas)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
@@ -141,6 +145,10 @@ TRAFFIC = [
     rule("traffic.speed", r"te hard|hard rijden|scheur\w*|race\w*|racen|snelheid\w*|hoge snelheid|flits\w*"
          r"|speeding|speed|razen|raast|opgevoerd\w*|wheelies?|\d+ waar \d+ mag|met \d+ (?:door|over|langs)"
          r"|(?:30|50)[- ]?zone|rijden met \d+|rijdt met \d+|\d+ (?:km/u|kmh)|\d+ over de stoep", traffic=1.0),
+    rule("traffic.phone", r"(?:appen|appt|bellen|belt|scrollen|filmen) (?:\w+ ){0,3}(?:tijdens het rijden"
+         r"|achter het stuur)"
+         r"|aan het appen|phone (?:while|at the wheel)|texting while driving|on (?:his|her) phone while driving",
+         traffic=1.0),
     rule("traffic.reckless", r"spookrij\w*|dronken (?:bestuurder|automobilist|chauffeur)|drunk driv\w*|zwalk\w*"
          r"|door rood|vluchtstrook|sneed|afgesneden|bumperkle\w*|reckless|zonder lichten|wrong[- ]way"
          r"|verkeersagressie|bijna (?:een|de) \w+ (?:geraakt|aangereden|van de weg)|doorgereden"

@@ -174,10 +174,12 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
 
 
 def _enforcement_request(cue_hits: list[Hit], offence: float, has_place: bool) -> bool:
-    """A request for enforcement, an offence and a named place or street, and no question about how or what if."""
+    """A request for enforcement (asked for, not complained about), an offence and a named place or street, and no
+    question about how or what if."""
     names = {hit.rule.name for hit in cue_hits}
     located = has_place or bool(names & {"cue.street", "cue.landmark"})
-    return "ask.enforcement" in names and located and offence >= 0.5 and not names & _UNDOING
+    asked = "ask.action" in names or "ask.community" in names
+    return "ask.enforcement" in names and asked and located and offence >= 0.5 and not names & _UNDOING
 
 
 def _answered_question(text: str, cue_hits: list[Hit]) -> bool:
