@@ -98,6 +98,11 @@ _NEGATIVE = [
          r"|laten staan|update:|alles (?:is )?(?:weer )?goed|excuses voor|valse melding|stop met (?:die |de )?geruchten"
          r"|niet (?:\w+ )?(?:ingebroken|gestolen)|(?:waren|was) geen (?:schoten|inbraak|inbreker\w*|dief)"
          r"|niks aan de hand|was van (?:een|de|mijn)", negative=-1.5),
+    # A case that is already handled or an exercise: thanks and reassurance, not a tip.
+    rule("neg.handled", r"(?:al|is|zijn|werd|werden|hebben (?:ze|jullie)) (?:\w+ ){0,2}(?:opgepakt|aangehouden|gepakt)"
+         r"|(?:is|was) (?:al )?opgelost|een oefening|oefening van|het was een oefening|already (?:caught|arrested"
+         r"|solved)"
+         r"|(?:zaak|dossier) (?:is )?gesloten", negative=-1.2),
     rule("neg.fine", r"bekeuring\w*|boete\w*|prent|parking ticket|got a fine|flitsboete\w*", negative=-1.0),
     rule("neg.condolence", r"rust zacht|rip|condoleances?|sterkte (?:aan|voor)|heftig wat er|wat erg van"
          r"|verschrikkelijk wat",
