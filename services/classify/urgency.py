@@ -24,7 +24,7 @@ _URGENCY_RULES = RuleSet([
          r"|gerade|su an|su anda|hala (?:orada|burada)|still (?:here|on)|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
-    rule("now.recent", r"net|zojuist|just", recent=1.0),
+    rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
          r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
          r"|loopt leeg|(?:rent|rennen) (?:\w+ )?(?:weg|de winkel uit)|people running|running everywhere|venez vite"
@@ -59,8 +59,10 @@ _URGENCY_RULES = RuleSet([
     rule("media.shared", r"video\w*|vid|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream|gaat rond"
          r"|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp", media=1.0),
     rule("time.future", r"morgen|overmorgen|volgende week|tomorrow|next week|komend weekend|straks", future=1.0),
-    rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year)"
-         r"|al \d+ weken", past=1.0, old=1.0),
+    rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year|month)"
+         r"|al \d+ weken|\w+ (?:weken|maanden) (?:terug|geleden)|(?:vorige|afgelopen) (?:zomer|winter|herfst|lente)"
+         r"|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+         r"|(?:weeks|months) ago", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
          r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
@@ -110,14 +112,21 @@ _URGENCY_RULES = RuleSet([
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
     rule("high.discovered", r"ontdekt|thuisgekomen|net thuis|er net achter|achter gekomen", discovered=1.0),
     rule("normal.car_breakin", r"auto'?s? (?:\w+ )?opengebroken|zijruit|navigatie|car (?:was )?broken into", car=1.0),
-    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas|college", school=1.0),
+    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas|college|\w+school", school=1.0),
+    # Cards or valuables handed to someone at the door: the account can still be blocked today.
+    rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening", loss=1.0),
+    rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to", attempt=1.0),
+    # The citizen only wants it known: an old or small matter, told for the record.
+    rule("low.informing", r"(?:wil|wilde|wou) (?:het|dit) (?:\w+ ){0,3}(?:melden|gemeld hebben|laten weten)"
+         r"|ter info\w*|zur info|fyi|just to let you know|for your information|heeft dat (?:nu )?(?:nog )?zin"
+         r"|is it (?:still )?worth reporting", informing=1.0),
     rule("high.child", r"(?:spreekt|spreken) (?:\w+ )?kinderen aan|kinderen aan(?:spreken)?|snoep aan|naar meisjes",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat", object=1.0),
     rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt", sextortion=1.0),
     rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|speed ?checks?|toezicht|check\b"
-         r"|langs (?:willen )?komen|eens \w+ kijken", check=1.0),
+         r"|langs (?:willen )?komen|eens \w+ kijken|handhaven|komen kijken|iemand (?:\w+ )?kijken", check=1.0),
     rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
          r"|nitra\w*|cobra\w*", damage=1.0),
     rule("low.minor", r"graffiti|afval|dumpt|vuilniszak\w*|muziek|herrie|schreeuw\w*|fissa|rommel|poepzak\w*"
@@ -225,11 +234,18 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ("sextortion" in flags, "high.sextortion", ("sextortion",)),
         (Category.VIOLENCE in cats and "old" not in flags, "high.recent_violence", ("today",)),
         (
-            Category.BURGLARY in cats and ("discovered" in flags or "today" in flags) and "car" not in flags,
+            Category.BURGLARY in cats
+            and ("discovered" in flags or "today" in flags)
+            and not flags.keys() & {"car", "attempt"},
             "high.burglary_discovered",
             ("discovered", "today"),
         ),
         (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
+        (
+            Category.FRAUD in cats and "loss" in flags and "today" in flags,
+            "high.fraud_loss_today",
+            ("loss", "today"),
+        ),
         (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
         (Category.SUSPICIOUS in cats and "child" in flags, "high.children_approached", ("child",)),
         (
@@ -254,6 +270,14 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             cats == {Category.FRAUD} and "reported" in flags and "today" not in flags,
             "low.attempt_reported",
             ("reported",),
+        ),
+        (
+            bool(cats)
+            and cats <= {Category.FRAUD, Category.THEFT, Category.NUISANCE, Category.PARKING, Category.TRAFFIC}
+            and "informing" in flags
+            and not now,
+            "low.for_the_record",
+            ("informing",),
         ),
     ]
     return [(reason, keys) for holds, reason, keys in checks if holds]

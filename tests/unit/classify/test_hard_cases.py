@@ -288,3 +288,21 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
     result = run(classifier, text)
     assert result.reportable, text
     assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 maanden terug is mijn fiets gestolen bij het station in Zwolle, wil het even gemeld hebben", Urgency.LOW),
+        ("nep sms van 'PostNL' binnen met link postnl-pakket-levering.info, wil het even gemeld hebben", Urgency.LOW),
+        ("Net thuis, voordeur geforceerd en hele slaapkamer overhoop, sieraden weg", Urgency.HIGH),
+        ("Bij het hek van de Montessorischool wordt elke middag gedeald vanuit een zwarte Golf", Urgency.HIGH),
+        ("iemand heeft vannacht geprobeerd de achterdeur open te breken, krassen bij het slot", Urgency.NORMAL),
+    ],
+)
+def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
+    classifier: Classifier, text: str, expected: Urgency
+) -> None:
+    result = run(classifier, text)
+    assert result.reportable, text
+    assert result.urgency is expected, (text, result.urgency_reason)
