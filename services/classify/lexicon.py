@@ -14,7 +14,8 @@ WEAPON = [
     rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
          r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer", weapon=1.0),
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
-         r"|zwaard|boksbeugel|honkbalknuppel|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl"
+         r"|zwaard|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl|stiletto\w*"
+         r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
          r"|gewapend\w*|armed", weapon=1.0),
@@ -26,7 +27,8 @@ WEAPON = [
     rule("weapon.stab", r"neergestoken|steekpartij\w*|stabbed|stabbing|steekt \w+ neer", weapon=1.0, violence=1.0),
     rule("weapon.stabbed", r"(?<!lek )gestoken", weapon=0.6, violence=1.0),
     # "it was no fireworks": shots after all (listed before the fireworks rule it overrides).
-    rule("weapon.not_fireworks", r"(?:geen|niet|no|not) (?:\w+ )?(?:vuurwerk|fireworks?)", weapon=1.0),
+    rule("weapon.not_fireworks", r"(?:geen|niet|no|not) (?:\w+ )?(?:vuurwerk|fireworks?|rotjes|strijkers|knalvuurwerk)",
+         weapon=1.0),
     # Street slang for a gun shown or carried ("pijp" alone is also a tobacco pipe).
     rule("weapon.slang_shown", r"(?:laat|liet|laten|lieten) (?:\w+ ){0,3}(?:pijp|ijzer|blaffer|waffie)\w* zien"
          r"|(?:pijp|ijzer|strap) in (?:zn|zijn|z'n|de|zijn|haar) (?:jaszak|broekzak|tas|broek|zak|jas)"
