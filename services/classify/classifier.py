@@ -121,7 +121,11 @@ class Classifier:
             for category, row in zip(_CATEGORIES, self.model.blend.category_stack, strict=True)
         }
         chosen = [category for category in _CATEGORIES if stacked[category] >= 0.0]
-        chosen = sorted(chosen or [max(_CATEGORIES, key=stacked.__getitem__)], key=lambda c: -stacked[c])
+        if not chosen:
+            # Nothing clears the bar: the likeliest category, among those the text has words for if it has any.
+            named = [category for category in _CATEGORIES if scores.get(category.value, 0.0) > 0.0]
+            chosen = [max(named or _CATEGORIES, key=stacked.__getitem__)]
+        chosen.sort(key=lambda category: -stacked[category])
         return tuple(
             CategoryLabel(
                 category=category,

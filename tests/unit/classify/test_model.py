@@ -242,3 +242,21 @@ def test_the_stack_is_fitted_to_the_evidence() -> None:
     lexicon_weight, model_weight, _ = train._logistic(data)
     assert model_weight > 1.0
     assert abs(lexicon_weight) < model_weight
+
+
+def test_the_shipped_weights_were_trained_on_the_tuning_files_and_never_on_the_held_out_set() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    trained = {(item["name"], item["count"]) for item in data["training"]["files"]}
+    expected = {(name, len(records)) for name, records in train.read_records(train.TUNING_FILES)}
+    assert trained == expected, "retrain: uv run python -m services.classify.train"
+    assert train.HOLDOUT_FILE.name not in {name for name, _ in trained}
+    assert data["model_version"] == train.model_version(
+        train.read_records(train.TUNING_FILES),
+        train.Hyper(**data["training"]["cv"]["hyperparameters"]),
+        Blend(
+            **{
+                **data["blend"],
+                "category_stack": tuple(tuple(row) for row in data["blend"].get("category_stack", ())),
+            }
+        ),
+    )
