@@ -260,3 +260,13 @@ def test_the_shipped_weights_were_trained_on_the_tuning_files_and_never_on_the_h
             }
         ),
     )
+
+
+def test_when_no_stacked_category_clears_the_bar_a_named_one_is_preferred(classifier: Classifier) -> None:
+    text = "bus vx 482 t staat nu voor de school in velp, verdacht"
+    blend = Blend(category_stack=tuple((1.0, 1.0, -6.0) for _ in Category))
+    # The model prefers parking, but the text only has a word for suspicious.
+    model = synthetic_blend("school", blend, parking=25.0, suspicious=-300.0)
+    result = classifier.with_model(model).classify("t", text)
+    assert result.reportable
+    assert result.category_names == ["suspicious"]
