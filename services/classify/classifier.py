@@ -29,6 +29,10 @@ _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
 # Lexicon weight at which a category stands whatever the model thinks.
 _VETO_PROOF = 2.0
+# The categories in which most emergencies are; in the others (a parked car, a scam at the door, a suspicious person)
+# the model needs to be surer than not before it calls an emergency the rules missed.
+_DANGEROUS = frozenset({Category.WEAPON, Category.VIOLENCE, Category.BURGLARY, Category.TRAFFIC})
+_SURE = 0.5
 # More lexicon hits than this add nothing to a stacked category's score.
 _LEXICON_CAP = 2.0
 _CATEGORIES = tuple(Category)
@@ -95,7 +99,8 @@ class Classifier:
             if not labels:
                 labels = self._best_model_label(text, folded, logits)
             level = urgency.decide(text, folded, {label.category for label in labels})
-            level = self._emergency(text, folded, level, logits["emergency"])
+            dangerous = bool({label.category for label in labels} & _DANGEROUS)
+            level = self._emergency(text, folded, level, logits["emergency"], dangerous=dangerous)
         return Classification(
             tip_id=tip_id,
             reportable=is_reportable,
@@ -177,16 +182,18 @@ class Classifier:
         )
 
     def _emergency(
-        self, text: str, folded: str, level: urgency.UrgencyDecision, score: float
+        self, text: str, folded: str, level: urgency.UrgencyDecision, score: float, *, dangerous: bool
     ) -> urgency.UrgencyDecision:
         """Upgrade to emergency when the model is confident and the text has a danger-now cue, or when it is very
-        confident and nothing dates the event."""
+        confident and nothing dates the event. Outside the dangerous categories it must be surer than not."""
         if level.urgency == Urgency.EMERGENCY:
             return level
         blend = self.model.blend
-        if level.danger_now and score >= logit(blend.emergency_threshold):
+        uncued = blend.emergency_uncued_threshold if dangerous else max(blend.emergency_uncued_threshold, _SURE)
+        cued = blend.emergency_threshold if dangerous else uncued
+        if level.danger_now and score >= logit(cued):
             reason = "emergency.model"
-        elif not level.dated and score >= logit(blend.emergency_uncued_threshold):
+        elif not level.dated and score >= logit(uncued):
             reason = "emergency.model_uncued"
         else:
             return level

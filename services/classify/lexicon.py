@@ -105,7 +105,8 @@ THEFT = [
     rule("theft.taken_away", r"contactslot (?:\w+ )?(?:eruit|kapot|geforceerd|getrokken)|post (?:\w+ )?(?:eruit|uit de"
          r" brievenbussen?) (?:vissen|halen|pakken|trekken)|weggepakt|verdwenen uit|pikt|pikken|nicked|swiped"
          r"|kentekenplaten (?:\w+ ){0,3}gehaald"
-         r"|uit (?:de|mijn|onze|zijn|haar) (?:brievenbus|voortent|tas|jaszak|broekzak|mand|fietstas)", theft=1.0),
+         r"|uit (?:de|mijn|onze|zijn|haar) (?:brievenbus|voortent|tas|jaszak|broekzak|mand|fietstas)"
+         r"|kentekenplaten (?:\w+ ){0,4}(?:geschroefd|gestolen|weg|verdwenen)", theft=1.0),
     rule("theft.taken", r"meegenomen|meenam|nam \w+ mee|weg\b(?= ?[.,!])|gone|missing|kwijt", theft=0.6),
 ]  # fmt: skip
 
@@ -147,6 +148,9 @@ TRAFFIC = [
     rule("traffic.speed", r"te hard|hard rijden|scheur\w*|race\w*|racen|snelheid\w*|hoge snelheid|flits\w*"
          r"|speeding|speed|razen|raast|opgevoerd\w*|wheelies?|\d+ waar \d+ mag|met \d+ (?:door|over|langs)"
          r"|(?:30|50)[- ]?zone|rijden met \d+|rijdt met \d+|\d+ (?:km/u|kmh)|\d+ over de stoep", traffic=1.0),
+    rule("traffic.driving", r"(?:rijden|rijdt|reden|racen|scheuren) (?:er |daar |hier )?(?:\w+ )?als (?:een )?(?:gek"
+         r"|gekken|idioot|idioten|malloten)"
+         r"|gedrift|burn-?outs?|donuts|drunk (?:\w+ ){0,2}(?:got in|getting in|behind the wheel|driving)", traffic=1.0),
     rule("traffic.phone", r"(?:appen|appt|bellen|belt|scrollen|filmen) (?:\w+ ){0,3}(?:tijdens het rijden"
          r"|achter het stuur)"
          r"|aan het appen|phone (?:while|at the wheel)|texting while driving|on (?:his|her) phone while driving",
@@ -208,7 +212,9 @@ NUISANCE = [
     rule("violence.thrown_at", r"(?:naar|op) (?:voorbijgangers|mensen|agenten|hulpverleners|kinderen|ons)"
          r" (?:gegooid|gooien|geschoten|afgeschoten)|gooi\w* (?:met \w+ )?naar (?:voorbijgangers|mensen|ons)",
          violence=0.8),
-    rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?", nuisance=1.0),
+    rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?|vuurpijl\w*|rotjes"
+         r"|knalvuurwerk|mortier\w*|vuurwerkbom\w*|carbid\w*", nuisance=1.0),
+    rule("nuisance.animals", r"blaft|blaffen|barking|barks|hondengeblaf|jankt", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"

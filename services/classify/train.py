@@ -54,6 +54,8 @@ _TOLERANCE = 1e-9
 # The model may flag emergencies the rules miss as long as its flags are this precise out of fold: the floor
 # for emergency precision, because a missed emergency is the worst error a desk can get.
 _EMERGENCY_PRECISION = 0.8
+# The categories in which the classifier lets the model find emergencies (as ``classifier._DANGEROUS``).
+_DANGEROUS_NAMES = frozenset({"weapon", "violence", "burglary", "traffic"})
 # A threshold is only trusted when it flags at least this many out-of-fold tips.
 _MIN_FLAGGED = 5
 
@@ -372,7 +374,8 @@ def _emergency_threshold(
         labels = record["labels"]
         decision = decide_urgency(record["text"], fold(record["text"]), set())
         applies = bool(decision.danger_now) if cued else not decision.danger_now and not decision.dated
-        if labels["reportable"] and applies:
+        dangerous = bool(set(labels["categories"]) & _DANGEROUS_NAMES)
+        if labels["reportable"] and applies and dangerous:
             cases.append((sigmoid(logits[column]), labels["urgency"] == "emergency"))
     for threshold in [t / 20 for t in range(4, 20)]:
         flagged = [gold for p, gold in cases if p >= threshold]

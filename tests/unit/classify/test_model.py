@@ -130,14 +130,25 @@ def test_an_unsure_model_adds_nothing(classifier: Classifier) -> None:
 
 
 def test_emergency_needs_a_confident_model_and_a_danger_now_cue(classifier: Classifier) -> None:
-    model = synthetic("gestolen", emergency=400.0)
-    now = "Mijn scooter wordt nu gestolen bij de Lindenlaan, help"
+    model = synthetic("lindenlaan", emergency=400.0)
+    now = "Er rijdt nu een auto met 120 door de Lindenlaan, help"
     assert classifier.with_model(rules_only()).classify("t", now).urgency != Urgency.EMERGENCY
     upgraded = classifier.with_model(model).classify("t", now)
     assert upgraded.urgency == Urgency.EMERGENCY
     assert upgraded.urgency_reason == "emergency.model"
-    past = "Vorige week is mijn scooter gestolen bij de Lindenlaan"
+    past = "Vorige week reed er een auto met 120 door de Lindenlaan"
     assert classifier.with_model(model).classify("t", past).urgency != Urgency.EMERGENCY
+
+
+def test_outside_the_dangerous_categories_the_model_must_be_surer(classifier: Classifier) -> None:
+    now = "Mijn scooter wordt nu gestolen bij de Lindenlaan, help"
+    lenient = Blend(emergency_threshold=0.2, emergency_uncued_threshold=0.3)
+    unsure = synthetic_blend("lindenlaan", lenient, emergency=40.0)  # p about 0.4 on both texts
+    assert classifier.with_model(unsure).classify("t", now).urgency != Urgency.EMERGENCY
+    speeding = "Er rijdt nu een auto met 120 door de Lindenlaan, help"
+    assert classifier.with_model(unsure).classify("t", speeding).urgency == Urgency.EMERGENCY
+    sure = classifier.with_model(synthetic_blend("lindenlaan", lenient, emergency=400.0)).classify("t", now)
+    assert sure.urgency == Urgency.EMERGENCY
 
 
 def test_the_shipped_model_rescues_a_tip_without_offence_words(classifier: Classifier) -> None:
