@@ -18,6 +18,7 @@ WEAPON = [
          r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
+         r"|strzel\w*|wiatrowk\w*|bron palna"
          r"|gewapend\w*|armed", weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
