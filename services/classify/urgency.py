@@ -11,7 +11,7 @@ _URGENCY_RULES = RuleSet([
     # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
     rule("inprogress.heading", r"nu richting|net gezien", now=1.0, inprogress=1.0),
     # A passive or progressive present ("er wordt ingebroken", "wordt nu geslagen") is happening now.
-    rule("now.passive", r"wordt (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
+    rule("now.passive", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
          r"(?:geslagen|getrapt|geschopt|gestoken|neergestoken|geschoten|beroofd|achtervolgd|ingebroken|bedreigd"
          r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
          r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+",
@@ -36,7 +36,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:reed|rijdt|gereden|gevallen|valt|viel|geduwd|gegooid|gesprongen|springt) (?:\w+ ){0,2}(?:het|de)"
          r" (?:water|kanaal|gracht|sloot|rivier|vaart) in"
          r"|te water|in (?:het|de) (?:kanaal|water|gracht|sloot|rivier|vaart) (?:\w+ ){0,3}(?:gereden|gevallen|beland"
-         r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|gilde|screaming for help"
+         r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|screaming for help"
+         r"|en el agua|dans l'eau|in the water|im wasser|w wodzie"
          r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
          r"(?:nog )?binnen|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
          r"|richt (?:hem|het )?op"
@@ -87,6 +88,8 @@ _URGENCY_RULES = RuleSet([
     rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*|breaking into|probeert \w+ \w+ open"
          r"|(?:hoor|horen) (?:\w+ ){0,3}(?:glas|ruit|rommelen|gerommel|gestommel|voetstappen|breken)"
          r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
+         r"|(?:zijn|staan|zitten|lopen|zie ik) (?:\w+ ){0,4}in (?:mijn|ons|onze|het|de) \w*(?:winkel|zaak|huis|woning"
+         r"|schuur|garage|bedrijf|pand)"
          r"|open te breken|klimmen|klimt|climbing|went in|iemand beneden|in ons huis|wordt ingebroken", inside=1.0),
     rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
          r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
@@ -101,12 +104,22 @@ _URGENCY_RULES = RuleSet([
          r"|steekt (?:\w+ ){0,3}in brand|steken (?:\w+ ){0,3}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)",
          fire=1.0, arson=1.0),
     # A person in danger of life without any violence: a missing young child, someone about to jump.
-    rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+)? (?:is )?"
-         r"(?:weg|kwijt|vermist|zoek)|(?:we )?zoeken (?:al|overal)|missing (?:child|kid|son|daughter|girl|boy)"
-         r"|is vermist|staat op (?:de rand|het dak|de brug)", life=1.0),
+    rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+| \d+)?"
+         r" (?:is )?(?:weg|kwijt|vermist|zoek)|(?:we )?zoeken (?:al|overal)|missing (?:child|kid|son|daughter|girl|boy)"
+         r"|is vermist|staat op (?:de rand|het dak|de brug)|op de rand van"
+         r"|leunt (?:steeds )?(?:verder )?(?:naar )?voren"
+         r"|wil springen|dreigt te springen|about to jump|(?:gooien|gooit) (?:\w+ ){0,3}(?:van|vanaf) (?:het|de) "
+         r"(?:viaduct|brug)|van het viaduct", life=1.0),
+    # Someone forced into a vehicle, in other words or languages.
+    rule("life.abducted", r"forc(?:ing|es|ed) (?:a |the )?(?:woman|man|girl|boy|child|kid|someone) into"
+         r"|dragg(?:ing|ed) (?:\w+ ){0,3}into|pulled into (?:a|the) (?:car|van)|wciag\w* (?:\w+ )?do (?:samochodu|auta)"
+         r"|sleurt (?:\w+ ){0,3}mee|meegesleurd", life=1.0),
     # A weapon in someone's hands while they threaten or give orders: danger now, whatever the tense words.
     rule("act.armed", r"(?:heeft|has|hebben|have|houdt|holds) (?:een |a |zijn |his |n )?(?:mes|pistool|vuurwapen|gun"
-         r"|knife|wapen|machete|bijl)\w*(?: in \w+ hand)? (?:en|and) (?:zegt|dreigt|says|threatens|roept|schreeuwt)",
+         r"|knife|wapen|machete|bijl)\w*(?: in \w+ hand)? (?:en|and) (?:zegt|dreigt|says|threatens|roept|schreeuwt)"
+         r"|met (?:een|zijn|n) (?:geweer|pistool|vuurwapen|mes|machete|bijl) (?:\w+ ){0,3}(?:binnengelopen"
+         r"|binnengekomen"
+         r"|naar binnen)|menace\w*|court apres|poursuit|persigue\w*",
          violent=1.0, acting=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
@@ -219,7 +232,7 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (danger and violent_now, "emergency.violence_now", ("violent", "now", "recent", "plea")),
         (
-            Category.BURGLARY in cats and "inside" in flags and now,
+            bool(cats & {Category.BURGLARY, Category.THEFT}) and "inside" in flags and now and "old" not in flags,
             "emergency.burglars_inside",
             ("inside", "now"),
         ),

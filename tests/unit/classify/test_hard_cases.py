@@ -282,6 +282,11 @@ def test_nicknames_landmarks_and_area_phrases_name_a_place(
         "er staat een vent met een aansteker bij de achterdeur van de flat en hij giet benzine tegen de deur",
         "mijn dochter van 6 is weg, ze was net nog bij de schommels in het park, we zoeken al 10 minuten",
         "my passenger has a gun and says drive to Schiphol and do not stop, we are on the A4",
+        "twee jongens worden in elkaar geslagen op de Korenmarkt, de groep staat nog om ze heen",
+        "Er staat een jongen op de rand van het dak van de parkeergarage, hij leunt steeds verder naar voren",
+        "jongens gooien stenen van het viaduct over de A27 op de auto's, er is net een voorruit ingeslagen",
+        "Er is een man met een geweer de school binnengelopen, wij zitten met de deur op slot in lokaal 2.14",
+        "Gun. Man forcing a woman into a black van at the IKEA car park in Barendrecht",
     ],
 )
 def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, text: str) -> None:
