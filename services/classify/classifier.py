@@ -1,8 +1,9 @@
 """The Dutch tip classifier: rules over a gazetteer and a lexicon, blended with a small trained linear model.
 
-The rules decide first; the model (``model.py``, trained by ``train.py``) moves the reportable score, adds categories
-the lexicon missed and upgrades to emergency when it is confident and the text speaks of danger now. Every label,
-also a model-added one, carries the evidence spans that decided it.
+The rules read the text; the model (``model/``, trained by ``train.py``) moves the reportable score, weighs in on the
+categories (a stacked decision over lexicon and model, or confident additions and vetoes, whichever cross-validation
+chose) and upgrades to emergency when it is confident and nothing dates the event. Every label, also a model-made one,
+carries the evidence spans that decided it. How it all fits together: ``docs/classifier.md``.
 """
 
 from __future__ import annotations
@@ -89,15 +90,7 @@ class Classifier:
         labels: tuple[CategoryLabel, ...] = ()
         level = None
         if is_reportable:
-            if trusted and model.blend.category_stack:
-                labels = self._stacked_labels(text, folded, category_hits, scores, logits)
-            else:
-                labels = _category_labels(text, category_hits, scores)
-            if trusted and not model.blend.category_stack:
-                added = self._model_labels(text, folded, logits, {label.category for label in labels})
-                labels = self._vetoed(labels, scores, logits, replaced=bool(added)) + added
-            if not labels:
-                labels = self._best_model_label(text, folded, logits)
+            labels = self._categories(text, folded, category_hits, scores, logits, trusted=trusted)
             level = urgency.decide(text, folded, {label.category for label in labels})
             dangerous = bool({label.category for label in labels} & _DANGEROUS)
             level = self._emergency(text, folded, level, logits["emergency"], dangerous=dangerous)
@@ -116,6 +109,26 @@ class Classifier:
             model_version=self.model_version,
             rules_version=RULES_VERSION,
         )
+
+    def _categories(
+        self,
+        text: str,
+        folded: str,
+        hits: list[Hit],
+        scores: dict[str, float],
+        logits: dict[str, float],
+        *,
+        trusted: bool,
+    ) -> tuple[CategoryLabel, ...]:
+        """A reportable tip's categories, never none: stacked when cross-validation chose that, otherwise the
+        lexicon's with the model's confident additions and vetoes (the lexicon alone where the model is not trusted)."""
+        if trusted and self.model.blend.category_stack:
+            return self._stacked_labels(text, folded, hits, scores, logits)
+        labels = _category_labels(text, hits, scores)
+        if trusted:
+            added = self._model_labels(text, folded, logits, {label.category for label in labels})
+            labels = self._vetoed(labels, scores, logits, replaced=bool(added)) + added
+        return labels or self._best_model_label(text, folded, logits)
 
     def _stacked_labels(
         self, text: str, folded: str, hits: list[Hit], scores: dict[str, float], logits: dict[str, float]
