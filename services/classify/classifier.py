@@ -32,10 +32,10 @@ _FALLBACK_THRESHOLD = 0.5
 _VETO_PROOF = 2.0
 # The categories in which most emergencies are; in the others (a parked car, a scam at the door, a suspicious person)
 # the model needs to be surer than not before it calls an emergency the rules missed.
-_DANGEROUS = frozenset({Category.WEAPON, Category.VIOLENCE, Category.BURGLARY, Category.TRAFFIC})
+DANGEROUS_CATEGORIES = frozenset({Category.WEAPON, Category.VIOLENCE, Category.BURGLARY, Category.TRAFFIC})
 _SURE = 0.5
 # More lexicon hits than this add nothing to a stacked category's score.
-_LEXICON_CAP = 2.0
+LEXICON_CAP = 2.0
 _CATEGORIES = tuple(Category)
 # Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
 # sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
@@ -92,7 +92,7 @@ class Classifier:
         if is_reportable:
             labels = self._categories(text, folded, category_hits, scores, logits, trusted=trusted)
             level = urgency.decide(text, folded, {label.category for label in labels})
-            dangerous = bool({label.category for label in labels} & _DANGEROUS)
+            dangerous = bool({label.category for label in labels} & DANGEROUS_CATEGORIES)
             level = self._emergency(text, folded, level, logits["emergency"], dangerous=dangerous)
         return Classification(
             tip_id=tip_id,
@@ -218,7 +218,7 @@ class Classifier:
 def stack_score(row: tuple[float, float, float], lexicon: float, model_logit: float) -> float:
     """The stacked logit of one category from its capped lexicon weight and the model's logit."""
     lexicon_weight, model_weight, bias = row
-    return lexicon_weight * min(lexicon, _LEXICON_CAP) + model_weight * model_logit + bias
+    return lexicon_weight * min(lexicon, LEXICON_CAP) + model_weight * model_logit + bias
 
 
 def lexicon_scores(text: str) -> dict[str, float]:

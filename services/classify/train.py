@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from services.classify import language
-from services.classify.classifier import Classifier, lexicon_scores, stack_score
+from services.classify.classifier import (
+    DANGEROUS_CATEGORIES,
+    LEXICON_CAP,
+    Classifier,
+    lexicon_scores,
+    stack_score,
+)
 from services.classify.evaluation import EvalReport, evaluate
 from services.classify.model import (
     HASH_BITS,
@@ -54,8 +60,6 @@ _TOLERANCE = 1e-9
 # The model may flag emergencies the rules miss as long as its flags are this precise out of fold: the floor
 # for emergency precision, because a missed emergency is the worst error a desk can get.
 _EMERGENCY_PRECISION = 0.8
-# The categories in which the classifier lets the model find emergencies (as ``classifier._DANGEROUS``).
-_DANGEROUS_NAMES = frozenset({"weapon", "violence", "burglary", "traffic"})
 # A threshold is only trusted when it flags at least this many out-of-fold tips.
 _MIN_FLAGGED = 5
 
@@ -281,7 +285,7 @@ def _logistic(data: Sequence[tuple[float, float, bool]], l2: float = 1e-2) -> tu
         gradient = [-l2 * theta[0], -l2 * theta[1], 0.0]
         hessian = [[l2, 0.0, 0.0], [0.0, l2, 0.0], [0.0, 0.0, 1e-9]]
         for lexicon, model_logit, gold in data:
-            x = (min(lexicon, 2.0), model_logit, 1.0)
+            x = (min(lexicon, LEXICON_CAP), model_logit, 1.0)
             p = sigmoid(theta[0] * x[0] + theta[1] * x[1] + theta[2])
             for a in range(3):
                 gradient[a] += (float(gold) - p) * x[a]
@@ -374,7 +378,7 @@ def _emergency_threshold(
         labels = record["labels"]
         decision = decide_urgency(record["text"], fold(record["text"]), set())
         applies = bool(decision.danger_now) if cued else not decision.danger_now and not decision.dated
-        dangerous = bool(set(labels["categories"]) & _DANGEROUS_NAMES)
+        dangerous = bool(set(labels["categories"]) & {category.value for category in DANGEROUS_CATEGORIES})
         if labels["reportable"] and applies and dangerous:
             cases.append((sigmoid(logits[column]), labels["urgency"] == "emergency"))
     for threshold in [t / 20 for t in range(4, 20)]:
