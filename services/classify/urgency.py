@@ -76,8 +76,8 @@ _URGENCY_RULES = RuleSet([
          r"|omsingeld|klem|choking|hitting|beating|stabbing|dragging|attacking|waving|kicking|punching|chasing"
          r"|(?:staat|staan|loopt|lopen|zit|zitten) (?:hier |daar |er )?(?:\w+ ){0,3}met (?:een |n |hun |zijn |zn )?"
          r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie)\w*"
-         r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)|(?:bije|pobil\w*|dov\w*|frappe|golpea"
-         r"|persigu\w*|prugeln|schlagen|schiesst)",
+         r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
+         r"|(?:bije|pobil\w*|dov(?:du|duler|uyor|uyorlar)\w*|frappe|golpea|persigu\w*|prugeln|schlagen|schiesst)",
          violent=1.0, acting=1.0),
     rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen|schopt"
          r"|stampen|stampt|trappen|trapt|getrapt|in elkaar|duwt|vecht\w*|zwaai\w*|te zwaaien|achter \w+ \w+ aan"
