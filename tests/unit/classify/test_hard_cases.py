@@ -15,6 +15,13 @@ def run(classifier: Classifier, text: str, received_on: str = "@politie") -> Cla
     return classifier.classify("t-1", text, received_on)
 
 
+def tip(classifier: Classifier, text: str) -> Classification:
+    """The classification of a text that must be reportable."""
+    result = run(classifier, text)
+    assert result.reportable, text
+    return result
+
+
 @pytest.mark.parametrize(
     ("text", "municipality"),
     [
@@ -69,8 +76,7 @@ def test_region_in_a_two_part_handle_resolves_an_ambiguous_name(classifier: Clas
     ],
 )
 def test_emergencies_in_varied_wording(classifier: Classifier, text: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
     assert result.urgency_reason is not None
     assert result.urgency_reason.startswith("emergency.")
@@ -85,8 +91,7 @@ def test_emergencies_in_varied_wording(classifier: Classifier, text: str) -> Non
     ],
 )
 def test_past_incidents_are_not_emergencies(classifier: Classifier, text: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable
+    result = tip(classifier, text)
     assert result.urgency is not Urgency.EMERGENCY, result.urgency_reason
 
 
@@ -100,8 +105,7 @@ def test_past_incidents_are_not_emergencies(classifier: Classifier, text: str) -
     ],
 )
 def test_questions_hiding_a_tip_stay_reportable(classifier: Classifier, text: str, category: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert category in result.category_names
 
 
@@ -177,8 +181,7 @@ def test_eval_report_prints_confusion_and_targets(classifier: Classifier) -> Non
     ],
 )
 def test_a_word_is_read_in_its_context(classifier: Classifier, text: str, expected: str, absent: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert expected in result.category_names
     assert absent not in result.category_names
 
@@ -193,8 +196,7 @@ def test_a_word_is_read_in_its_context(classifier: Classifier, text: str, expect
     ],
 )
 def test_tips_in_turkish_and_polish(classifier: Classifier, text: str, category: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert category in result.category_names
     assert result.language == "other"
 
@@ -212,8 +214,7 @@ def test_tips_in_turkish_and_polish(classifier: Classifier, text: str, category:
     ],
 )
 def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
 
 
@@ -227,8 +228,7 @@ def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str)
     ],
 )
 def test_violence_told_afterwards_or_seen_in_a_video_is_not_an_emergency(classifier: Classifier, text: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
 
 
@@ -290,8 +290,7 @@ def test_nicknames_landmarks_and_area_phrases_name_a_place(
     ],
 )
 def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, text: str) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
 
 
@@ -308,6 +307,5 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
     classifier: Classifier, text: str, expected: Urgency
 ) -> None:
-    result = run(classifier, text)
-    assert result.reportable, text
+    result = tip(classifier, text)
     assert result.urgency is expected, (text, result.urgency_reason)
