@@ -43,6 +43,7 @@ _EXPLAINED_BY = {
     "weapon.not_fireworks": frozenset({"nuisance.fireworks"}),
     "nuisance.fireworks": frozenset({"weapon.shots", "weapon.bangs"}),
     "fraud.sextortion": frozenset({"violence.threat"}),
+    "nuisance.like_shots": frozenset({"weapon.shots", "weapon.bangs"}),
 }
 
 
@@ -139,6 +140,10 @@ class Classifier:
             for category, row in zip(_CATEGORIES, self.model.blend.category_stack, strict=True)
         }
         chosen = [category for category in _CATEGORIES if stacked[category] >= 0.0]
+        if len(chosen) > 1:
+            best = max(chosen, key=stacked.__getitem__)
+            margin = self.model.blend.category_extra_margin
+            chosen = [category for category in chosen if category is best or stacked[category] >= margin]
         if not chosen:
             # Nothing clears the bar: the likeliest category, among those the text has words for if it has any.
             named = [category for category in _CATEGORIES if scores.get(category.value, 0.0) > 0.0]

@@ -12,7 +12,9 @@ _COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|gee
 
 WEAPON = [
     rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
-         r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer", weapon=1.0),
+         r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer"
+         r"|(?:jacht|hagel|lucht|alarm)geweer\w*|handgun\w*|shotgun\w*|rifle|kogels|munitie|ammo|bullets"
+         r"|baseball ?bats?", weapon=1.0),
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
          r"|zwaard|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl|stiletto\w*"
          r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
@@ -39,8 +41,10 @@ WEAPON = [
 VIOLENCE = [
     rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?|fighting|brawl", violence=1.0),
     # Kicking bikes or bins is vandalism, not violence.
-    rule("violence.assault", r"sla(?:an|at)|sloeg(?:en)?|geslagen|in elkaar \w*"
-         r"|schop(?:pen|t)(?! (?:\w+ )?tegen (?:de |het )?(?:fiets|deur|auto|prullenbak|vuilnis))|geschopt|getrapt"
+    rule("violence.assault", r"sla(?:an|at)(?! (?:\w+ ){0,2}(?:kapot|stuk|in\b))|sloeg(?:en)?|geslagen|in elkaar \w*"
+         r"|duwde\w*|schopte\w*|te lijf|ripped (?:\w+ ){0,3}off (?:my|his|her)"
+         r"|schop(?:pen|t)(?! (?:\w+ )?tegen (?:de |het )?(?:fiets|deur|auto|prullenbak|vuilnis))|geschopt"
+         r"|(?<!eraf )(?<!kapot )(?<!stuk )getrapt"
          r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting|attacked|assault\w*|punch\w*|kicked"
          r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
          r"|gevolgd door|(?:wordt|werd|worden) gevolgd", violence=1.0),
@@ -76,7 +80,10 @@ BURGLARY = [
          r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
          r"|(?:de|het|ons|hun|onze) (?:schuur|huis|woning|garage|berging|auto) in geweest|climbing into"
          r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen"
-         r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*",
+         r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*"
+         r"|(?:open ?)?(?:te )?wrikken|wrikt|wrikte|gewrikt|forced (?:open|the (?:door|window|lock))|window forced"
+         r"|(?:someone|somebody) (?:has |had )?been (?:inside|in (?:our|my|the) (?:house|flat|apartment|room|airbnb))"
+         r"|(?:pin|geld)automaat\w* (?:\w+ ){0,3}(?:opblazen|opgeblazen|opgeblazen)",
          burglary=1.0),
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
@@ -99,6 +106,15 @@ THEFT = [
          r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
          r"|ukrad\w*|zlodziej\w*|dieb\w*|geklaut", theft=1.0),
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
+    rule("theft.in_act", r"(?:wallet|phone|purse|bag|bike|laptop|handbag)s? (?:was |were |got )?(?:lifted|taken|nicked)"
+         r"|lifted (?:my|her|his) (?:wallet|phone|purse)|(?:slot|ketting|beugelslot) (?:\w+ ){0,4}(?:doorzagen"
+         r"|doorgezaagd"
+         r"|door te zagen|doorknippen|doorgeknipt|slijpen)|slijptol\w*|rent (?:\w+ ){0,3}naar buiten met"
+         r"|personeel (?:\w+ )?(?:erachteraan|achter hem aan)|ran out (?:of the shop )?with"
+         r"|(?:diesel|brandstof|benzine) (?:\w+ ){0,4}(?:afgetapt|getapt|aftappen)|afgetapt|siphon\w*"
+         r"|katalysator\w*|keyless"
+         r"|morrel\w* (?:\w+ )?aan (?:mn|mijn|m'n|zijn|zn|de|een|het) (?:\w+ )?(?:scooter|fiets|motor|brommer|slot)",
+         theft=1.0),
     rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
          r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
     rule("theft.other_language", r"zabra\w*|ukradzion\w*|kradn\w*|sto(?:le|len)\w*|calmis\w*|caldilar|gestohlen"
@@ -166,7 +182,13 @@ TRAFFIC = [
          r"|slinger\w* over (?:de|het) \w+|raakt (?:steeds )?de (?:vangrail|berm)|weaving"
          r"|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
-         r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden", traffic=1.0),
+         r"|(?:in|het) (?:kanaal|water|gracht|sloot) (?:\w+ ){0,3}gereden"
+         r"|(?:smashed|crashed|drove|ploughed|plowed|knalde|botste|reed) (?:\w+ ){0,2}(?:into|tegen) (?:\w+ ){0,3}"
+         r"(?:cars?|auto'?s|geparkeerde \w+|parked \w+|lantaarnpaal|paal|gevel)|drove off|drove away|sped off"
+         r"|(?:driver|bestuurder) (?:\w+ ){0,3}(?:wasted|drunk|dronken|stoned)|tailgat\w*"
+         r"|(?:rijden|rijdt|reed|reden) (?:\w+ ){0,5}(?:lazarus|ladderzat|stomdronken|bezopen|straalbezopen)"
+         r"|klem (?:gereden|rijden|rijdt|drukt|gedrukt)|van de weg (?:te )?(?:duwen|drukken|rijden"
+         r"|gedrukt)", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
     rule("traffic.other_language", r"za szybko|predkos\w*|prędkoś\w*|cok hizli|hizli gidiyor|zu schnell|raser\w*"
          r"|trop vite|weggefahren|angefahren|uciekl\w*", traffic=1.0),
@@ -213,16 +235,20 @@ NUISANCE = [
     rule("violence.thrown_at", r"(?:naar|op) (?:voorbijgangers|mensen|agenten|hulpverleners|kinderen|ons)"
          r" (?:gegooid|gooien|geschoten|afgeschoten)|gooi\w* (?:met \w+ )?naar (?:voorbijgangers|mensen|ons)",
          violence=0.8),
+    rule("nuisance.like_shots", r"(?:klinkt|klonk|klinken|lijkt|leek|sounds?|sounded) (?:\w+ ){0,2}(?:als|op|like)"
+         r" (?:\w+ )?(?:schoten|schieten|geweerschoten|gunshots?|shots)", nuisance=0.5),
     rule("nuisance.fireworks", r"vuurwerk\w*|nitra(?:at|ten)|cobra'?s?|fireworks?|strijkers?|vuurpijl\w*|rotjes"
          r"|knalvuurwerk|mortier\w*|vuurwerkbom\w*|carbid\w*", nuisance=1.0),
     rule("nuisance.animals", r"blaft|blaffen|barking|barks|hondengeblaf|jankt", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
          r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
-         r"|gevandaliseerd", nuisance=1.0),
+         r"|gevandaliseerd|(?:eraf|kapot|stuk) ?getrapt|afgetrapt|afgebroken|(?:spiegels?|ruitenwissers?|antennes?)"
+         r" (?:\w+ ){0,2}(?:eraf|af|kapot)\w*", nuisance=1.0),
     rule("nuisance.other_language", r"imprez\w*|glosn\w*|halas\w*|gurultu\w*|muzik\w*|cop (?:birak|atiyor)\w*"
          r"|larm\w*|laute musik|bruit", nuisance=1.0),
-    rule("nuisance.engines", r"knalpot\w*|open uitlaat|(?:knallende|harde) uitlaten|vol gas|toeteren|toeteren\w*"
+    rule("nuisance.engines", r"knalpot\w*|knalpijp\w*|toeren|ronkend\w*|gas (?:staan )?geven|open uitlaat"
+         r"|(?:knallende|harde) uitlaten|vol gas|toeteren|toeteren\w*"
          r"|stookt|stoken|blaft|speaker|party every night|feest(?:en)? tot", nuisance=1.0),
     rule("nuisance.noise", r"overlast|herrie|lawaai|(?:kei)?harde muziek|muziek|geluidsoverlast|noise|loud|fissa"
          r"|tot \d+ ?u(?:ur)?", nuisance=0.5),
@@ -231,7 +257,10 @@ NUISANCE = [
          r"|(?:hangt|hangen) (?:een groep|\w+ jongeren)|groep jongeren hangt|hangjongeren|hangjeugd"
          r"|hangt (?:elke|iedere) \w+ een groep", nuisance=1.0),
     rule("nuisance.youth", r"jongeren|jeugd|groep van \d+(?:-\d+)?", nuisance=0.5),
-    rule("nuisance.dumping", r"dump\w*|gedumpt|afval\w*|vuilniszak\w*|zwerfvuil|rommel|troep|poepzak\w*"
+    rule("nuisance.doorbells", r"(?:bellen|belt|belde|belden) (?:\w+ ){0,4}aan en (?:rennen|rent|renden) weg"
+         r"|belletje (?:\w+ )?trekken", nuisance=1.0),
+    rule("nuisance.dumping", r"dump\w*|gedumpt|(?:ge)?kiept\w*|kiepte\w*|gestort|storten|afval\w*|vuilniszak\w*"
+         r"|zwerfvuil|rommel|troep|poepzak\w*"
          r"|litter\w*|vuilnisbak\w*", nuisance=0.8),
     rule("nuisance.waste", r"\w+afval", nuisance=0.8),
 ]  # fmt: skip

@@ -60,9 +60,7 @@ class RuleSet:
         endings = [Rule(item.name, item.pattern[3:], item.weights) for item in suffix_rules]
         self._suffix_finder = re.compile(rf"(?:{_bucketed_alternatives(endings)})(?!\w)") if endings else None
         self._symbols = [(item, re.compile(item.pattern)) for item in symbol_rules]
-        self._symbol_finder = (
-            re.compile("|".join(f"(?:{item.pattern})" for item in symbol_rules)) if symbol_rules else None
-        )
+        self._symbol_finder = re.compile(_symbol_alternatives(symbol_rules)) if symbol_rules else None
 
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
@@ -115,16 +113,42 @@ def _word_start(text: str, index: int) -> int:
     return index
 
 
+def _symbol_alternatives(rules: Sequence[Rule]) -> str:
+    """One character class when every alternative is a single character (emoji): the regex engine then jumps from
+    candidate to candidate instead of trying each alternative at every position."""
+    alternatives = [alternative for item in rules for alternative in _alternatives(item.pattern)]
+    if all(len(alternative) == 1 for alternative in alternatives):
+        return f"[{''.join(re.escape(alternative) for alternative in alternatives)}]"
+    return "|".join(f"(?:{item.pattern})" for item in rules)
+
+
 def _bucketed_alternatives(rules: Sequence[Rule]) -> str:
-    """All alternatives, grouped under their literal first letter so most are skipped after one test."""
-    buckets: dict[str, list[str]] = {}
-    for item in rules:
-        for alternative in _alternatives(item.pattern):
-            letter = _first_letter(alternative)
-            buckets.setdefault(letter, []).append(alternative[1:] if letter else alternative)
-    other = buckets.pop("", [])
-    grouped = [f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in sorted(buckets.items())]
+    """All alternatives as one trie-shaped alternation, for a finder that only needs to know where some rule matches."""
+    return _trie([alternative for item in rules for alternative in _alternatives(item.pattern)])
+
+
+def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
+    """Alternatives grouped under their shared literal beginnings ("vecht|verdacht|vernield" ->
+    "v(?:e(?:cht|r(?:dacht|nield)))"): the regex engine then tests each letter once instead of once per alternative,
+    which makes the finder about a quarter faster. The order of alternatives changes, so this is only for finders."""
+    groups: dict[str, list[str]] = {}
+    other: list[str] = []
+    for alternative in alternatives:
+        letter = _first_letter(alternative) if depth < _TRIE_DEPTH else ""
+        if letter:
+            groups.setdefault(letter, []).append(alternative[1:])
+        elif alternative:
+            other.append(f"(?:{alternative})")
+        else:
+            other.append("")  # one alternative ends here; the others go on
+    grouped = [
+        re.escape(letter) + (f"(?:{_trie(rests, depth + 1)})" if len(rests) > 1 else f"(?:{rests[0]})")
+        for letter, rests in sorted(groups.items())
+    ]
     return "|".join([*other, *grouped])
+
+
+_TRIE_DEPTH = 4  # deeper tries measured no faster
 
 
 def _letter_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compiled]:

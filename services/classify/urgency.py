@@ -50,7 +50,8 @@ _URGENCY_RULES = RuleSet([
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
          r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
-         r"|last night|yesterday|this morning|today|wczoraj|gestern|dun|hier soir|ayer", past=1.0, today=1.0),
+         r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
+         r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj", past=1.0, today=1.0),
     rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
     # Narrative past tense: the scene is being told afterwards, not watched.
@@ -122,13 +123,23 @@ _URGENCY_RULES = RuleSet([
          r"|naar binnen)|menace\w*|court apres|poursuit|persigue\w*",
          violent=1.0, acting=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
+         r"|weet (?:ik|we) je te vinden|ik vind je|je gaat eraan|i know where you live"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
-    rule("high.discovered", r"ontdekt|thuisgekomen|net thuis|er net achter|achter gekomen", discovered=1.0),
-    rule("normal.car_breakin", r"auto'?s? (?:\w+ )?opengebroken|zijruit|navigatie|car (?:was )?broken into", car=1.0),
-    rule("high.school", r"school\w*|lyceum|brugklas\w*|basisschool|klas|college|\w+school", school=1.0),
+    rule("high.discovered", r"ontdekt\w*|thuisgekomen|thuiskwamen|(?:komen|kwamen|kom|kwam) (?:net )?terug"
+         r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
+         r"|got home|(?:has|had) been inside", discovered=1.0),
+    rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
+         r"|car (?:was )?broken into", car=1.0),
+    rule("high.school", r"school\w*|lyceum|gymnasium|mavo|havo|vwo|vmbo|brugklas\w*|basisschool|klas|college"
+         r"|leerlingen|scholieren|pupils|students"
+         r"|\w+school", school=1.0),
+    # Barrels of drug waste leak into the soil and poison whoever touches them: removed today.
+    rule("high.drug_waste", r"drugsafval|vaten|jerrycans|dumped (?:barrels|drums)", waste=1.0),
     # Cards or valuables handed to someone at the door: the account can still be blocked today.
-    rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening", loss=1.0),
-    rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to", attempt=1.0),
+    rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening"
+         r"|bank ?cards?|debit cards?|pick up (?:his|her|my|the) (?:\w+ )?cards?", loss=1.0),
+    rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to|proberen te (?:wrikken|openen|forceren)"
+         r"|(?:er )?niet (?:naar )?(?:in|binnen) gekomen|didn'?t get in", attempt=1.0),
     # The citizen only wants it known: an old or small matter, told for the record.
     rule("low.informing", r"(?:wil|wilde|wou) (?:het|dit) (?:\w+ ){0,3}(?:melden|gemeld hebben|laten weten)"
          r"|ter info\w*|zur info|fyi|just to let you know|for your information|heeft dat (?:nu )?(?:nog )?zin"
@@ -138,12 +149,14 @@ _URGENCY_RULES = RuleSet([
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat", object=1.0),
     rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt", sextortion=1.0),
-    rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|speed ?checks?|toezicht|check\b"
+    rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|geflitst|speed ?checks?|toezicht|check\b"
          r"|langs (?:willen )?komen|eens \w+ kijken|handhaven|komen kijken|iemand (?:\w+ )?kijken", check=1.0),
+    # Damage, and dumped waste that is dangerous, are more than a minor nuisance.
     rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
+         r"|asbest\w*|chemisch\w*"
          r"|nitra\w*|cobra\w*", damage=1.0),
     rule("low.minor", r"graffiti|afval|dumpt|vuilniszak\w*|muziek|herrie|schreeuw\w*|fissa|rommel|poepzak\w*"
-         r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen", minor=1.0),
+         r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen|loud music|music|parties|partying|noise", minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
          r"|is this real|voor de zekerheid|staat al \d+ weken|weg|gone", reported=1.0),
     # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
@@ -254,6 +267,7 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("discovered", "today"),
         ),
         (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
+        (Category.DRUGS in cats and "waste" in flags, "high.drug_waste", ("waste",)),
         (
             Category.FRAUD in cats and "loss" in flags and "today" in flags,
             "high.fraud_loss_today",

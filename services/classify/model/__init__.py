@@ -84,6 +84,10 @@ class Blend:
     # Stacked categories: per category (lexicon weight, model weight, bias) of a logistic decision over the capped
     # lexicon score and the model's logit, fitted on out-of-fold predictions. Empty: the threshold rules above.
     category_stack: tuple[tuple[float, float, float], ...] = ()
+    # A stacked category beside the best one needs this much stacked logit: most tips report one thing, and a second
+    # category that only just clears its own bar is more often an echo of the first ("dubbel geparkeerd" is not also
+    # traffic).
+    category_extra_margin: float = 0.0
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""

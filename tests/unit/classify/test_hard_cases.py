@@ -178,6 +178,17 @@ def test_eval_report_prints_confusion_and_targets(classifier: Classifier) -> Non
         ("iemand dreigt mijn naaktfoto's te verspreiden als ik niet betaal, ik ben 15", "fraud", "violence"),
         ("de bestelbus laat elke vrijdag bouwafval achter in de berm bij Lemmer", "nuisance", "parking"),
         ("een scooter reed vanmiddag iemand omver op het fietspad in Houten en reed door", "traffic", "parking"),
+        ("vannacht bij 5 auto's in de Molenstraat in Zeist de spiegels eraf getrapt", "nuisance", "violence"),
+        ("some guy just lifted my wallet on tram 5 near the Dam in Amsterdam, cards cancelled", "theft", "violence"),
+        (
+            "een bestelbus knalde net tegen twee geparkeerde auto's in Breda en de bestuurder reed door",
+            "traffic",
+            "parking",
+        ),
+        ("een man staat met een koevoet de achterdeur van de buren open te wrikken in Assen", "burglary", "weapon"),
+        ("elke nacht een scooter met een knalpijp in Uden, klinkt precies als schoten", "nuisance", "weapon"),
+        ("kinderen bellen elke middag bij ons aan en rennen weg, Julianastraat in Hoorn", "nuisance", "violence"),
+        ("plofkraak bezig bij de Rabobank in Emmen, ze slaan de ruiten in", "burglary", "violence"),
     ],
 )
 def test_a_word_is_read_in_its_context(classifier: Classifier, text: str, expected: str, absent: str) -> None:
@@ -302,6 +313,19 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
         ("Net thuis, voordeur geforceerd en hele slaapkamer overhoop, sieraden weg", Urgency.HIGH),
         ("Bij het hek van de Montessorischool wordt elke middag gedeald vanuit een zwarte Golf", Urgency.HIGH),
         ("iemand heeft vannacht geprobeerd de achterdeur open te breken, krassen bij het slot", Urgency.NORMAL),
+        (
+            "We came home tonight and someone has been inside, back window forced and laptops gone. Zandvoort",
+            Urgency.HIGH,
+        ),
+        ("achter de boerderij in Deurne staan tien vaten drugsafval te lekken in de sloot", Urgency.HIGH),
+        ("er zijn weer autobanden en asbestplaten gedumpt langs de dijk bij Nijkerk", Urgency.NORMAL),
+        ("elke ochtend wordt er bij het hek van het gymnasium in Zutphen gedeald", Urgency.HIGH),
+        (
+            "vannacht hebben ze geprobeerd de schuurdeur open te wrikken in Epe, ze zijn er niet in gekomen",
+            Urgency.NORMAL,
+        ),
+        ("we kwamen net terug van vakantie, achterdeur opengebroken en alles overhoop in Zeewolde", Urgency.HIGH),
+        ("A fake bank employee called my mother in Baarn, someone will pick up her bank cards tonight", Urgency.HIGH),
     ],
 )
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(

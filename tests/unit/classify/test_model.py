@@ -247,6 +247,15 @@ def test_a_stacked_decision_never_leaves_a_tip_without_a_category(classifier: Cl
     assert len(result.categories) == 1
 
 
+def test_a_second_stacked_category_needs_the_extra_margin(classifier: Classifier) -> None:
+    text = "elke ochtend staan er auto's dubbel geparkeerd op het zebrapad bij de school in Bussum"
+    stack = _stack(parking=(0.0, 0.0, 3.0), traffic=(0.0, 0.0, 0.5))
+    both = classifier.with_model(synthetic_blend("zebrapad", Blend(category_stack=stack)))
+    assert both.classify("t", text).category_names == ["parking", "traffic"]
+    strict = Blend(category_stack=stack, category_extra_margin=1.0)
+    assert classifier.with_model(synthetic_blend("zebrapad", strict)).classify("t", text).category_names == ["parking"]
+
+
 def test_the_stack_is_fitted_to_the_evidence() -> None:
     # Gold follows the model logit, not the lexicon: the fit must weigh the model up and the lexicon down.
     data = [(float(i % 2), -3.0 + 6.0 * (i % 7) / 6, (i % 7) >= 4) for i in range(140)]

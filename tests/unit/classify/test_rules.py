@@ -1,17 +1,20 @@
-"""The rule engine: spelling out leading groups must file rules under their letters without changing what matches."""
+"""The rule engine: spelling out leading groups and merging alternatives into a trie must not change what matches."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from services.classify import train
 from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.reportable import CUE_RULES
-from services.classify.rules import RuleSet, _alternatives, rule
+from services.classify.rules import RuleSet, _alternatives, _trie, rule
+from services.classify.urgency import _URGENCY_RULES
 
 
 @pytest.mark.parametrize(
@@ -60,3 +63,26 @@ def test_a_rule_set_finds_every_rule_wherever_it_starts(words: list[str]) -> Non
             if re.compile(rf"(?:{item.pattern})(?!\w)").match(text, start):
                 expected.add(start)
     assert {hit.start for hit in rules.scan(text)} == expected
+
+
+def test_the_trie_shaped_finder_matches_where_the_plain_alternation_does() -> None:
+    samples = [
+        "vecht verdacht vernield vechtpartij verder",
+        "keiharde muziek en harde muziek, de schuur in geweest",
+        "iemand steekt hem neer, lek gestoken, gestoken, hamers en een hamer",
+        "a b ab abc",
+    ]
+    samples += [fold(line) for line in _tip_texts()]
+    for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
+        alternatives = [part for item in ruleset.rules for part in _alternatives(item.pattern)]
+        plain = re.compile(rf"(?<!\w)(?=(?:{'|'.join(alternatives)})(?!\w))")
+        trie = re.compile(rf"(?<!\w)(?=(?:{_trie(alternatives)})(?!\w))")
+        for sample in samples:
+            assert [m.start() for m in trie.finditer(sample)] == [m.start() for m in plain.finditer(sample)], sample
+    assert _trie(["ab", "a", "abc", "b"]) == "a(?:|b(?:|c(?:)))|b(?:)"
+
+
+def _tip_texts() -> list[str]:
+    """The texts of tips-dev, the first tuning file."""
+    lines = train.TUNING_FILES[0].read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines]
