@@ -52,7 +52,11 @@ FORWARDS = {
         "Witte bestelbus VX-482-T rijdt al een uur langzaam door Velp, mannen kijken in de tuinen",
         "@politie",
     ),
-    "merge_tt": ("tiktok", "die bus vx 482 t staat nu voor de basisschool in velp, echt verdacht", "@politie"),
+    "merge_tt": (
+        "tiktok",
+        "die bus vx 482 t rijdt nu weer rondjes bij de basisschool in velp, echt verdacht",
+        "@politie",
+    ),
 }
 
 

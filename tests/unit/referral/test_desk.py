@@ -106,7 +106,9 @@ def test_a_wrongly_merged_report_is_split_into_its_own_ticket(sessions: sessionm
         message_id="fb-9",
     )
     second = _classified(
-        "bus vx 482 t staat nu voor de school in velp, verdacht", platform=Platform.TIKTOK, message_id="tt-9"
+        "bus vx 482 t rijdt nu weer rondjes bij de school in velp, verdacht",
+        platform=Platform.TIKTOK,
+        message_id="tt-9",
     )
     desk, _, (ticket,) = _setup(sessions, first, second)
     assert desk.show(DESK, ticket).referral.tip_ids == (first.tip.tip_id, second.tip.tip_id)
