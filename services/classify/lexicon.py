@@ -83,7 +83,7 @@ BURGLARY = [
          r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*"
          r"|(?:open ?)?(?:te )?wrikken|wrikt|wrikte|gewrikt|forced (?:open|the (?:door|window|lock))|window forced"
          r"|(?:someone|somebody) (?:has |had )?been (?:inside|in (?:our|my|the) (?:house|flat|apartment|room|airbnb))"
-         r"|(?:pin|geld)automaat\w* (?:\w+ ){0,3}(?:opblazen|opgeblazen|opgeblazen)",
+         r"|(?:pin|geld)automaat\w* (?:\w+ ){0,3}(?:opblazen|opgeblazen)",
          burglary=1.0),
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"
@@ -108,8 +108,7 @@ THEFT = [
     rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
     rule("theft.in_act", r"(?:wallet|phone|purse|bag|bike|laptop|handbag)s? (?:was |were |got )?(?:lifted|taken|nicked)"
          r"|lifted (?:my|her|his) (?:wallet|phone|purse)|(?:slot|ketting|beugelslot) (?:\w+ ){0,4}(?:doorzagen"
-         r"|doorgezaagd"
-         r"|door te zagen|doorknippen|doorgeknipt|slijpen)|slijptol\w*|rent (?:\w+ ){0,3}naar buiten met"
+         r"|doorgezaagd|door te zagen|doorknippen|doorgeknipt|slijpen)|slijptol\w*|rent (?:\w+ ){0,3}naar buiten met"
          r"|personeel (?:\w+ )?(?:erachteraan|achter hem aan)|ran out (?:of the shop )?with"
          r"|(?:diesel|brandstof|benzine) (?:\w+ ){0,4}(?:afgetapt|getapt|aftappen)|afgetapt|siphon\w*"
          r"|katalysator\w*|keyless"
