@@ -1,4 +1,5 @@
-"""Hand-curated place names the CBS lists lack: big-city neighbourhoods, landmarks, English names.
+"""Hand-curated place names the CBS lists lack: big-city neighbourhoods, landmarks, English names, and the telephone
+area codes young people use for their city ("iemand uit 020?").
 
 Each maps to the official CBS municipality name. Only names that point to exactly one municipality
 belong here; neighbourhood names shared by several cities (e.g. "Transvaal", "Tuindorp") do not.
@@ -9,6 +10,8 @@ from __future__ import annotations
 NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Amsterdam": (
         "Mokum",
+        "020",
+        "De Wallen",
         "Rijksmuseum",
         "Kalverstraat",
         "Sloterplas",
@@ -45,6 +48,11 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     ),
     "Rotterdam": (
         "Rdam",
+        "010",
+        "Maassilo",
+        "Kralingse Plas",
+        "Kralingse Bos",
+        "Kralingse Zoom",
         "Rotjeknor",
         "De Kuip",
         "Markthal",
@@ -88,6 +96,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     ),
     "'s-Gravenhage": (
         "Dhaag",
+        "070",
         "Haagse Markt",
         "Malieveld",
         "Scheveningse Bosjes",
@@ -117,6 +126,8 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
         "Wateringse Veld",
     ),
     "Utrecht": (
+        "030",
+        "Utreg",
         "Hoog Catharijne",
         "Utrecht Centraal",
         "Jaarbeurs",
@@ -155,6 +166,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     ),
     "Nijmegen": ("Dukenburg", "Lindenholt", "Hatert", "Neerbosch", "Bottendaal", "Brakkenstein", "Goffert"),
     "Eindhoven": (
+        "040",
         "Stratumseind",
         "Strijp",
         "Woensel",
@@ -166,6 +178,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     ),
     "Groningen": (
         "Grunn",
+        "050",
         "Martinitoren",
         "Paddepoel",
         "Selwerd",
@@ -244,6 +257,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
         "erm",
         "est",
         "gees",
+        "gein",
         "goes",
         "grave",
         "groet",
@@ -262,6 +276,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
         "hoek",
         "horn",
         "horst",
+        "houten",
         "huizen",
         "ie",
         "kessel",

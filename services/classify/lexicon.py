@@ -18,6 +18,7 @@ WEAPON = [
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
          r"|zwaard|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl|stiletto\w*"
          r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
+         r"|nep(?:blaffer|pistool|vuurwapen)\w*|mes(?:sen)?gevecht\w*"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
          r"|strzel\w*|wiatrowk\w*|bron palna"
@@ -63,7 +64,7 @@ VIOLENCE = [
     rule("violence.threat", r"bedreig\w*|dreig\w*|dwingen|dwingt|dwong|gedwongen|tehdit\w*|afmaken|vermoorden"
          r"|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
-         r"|ben jij dood", violence=1.0),
+         r"|ben jij dood|(?:will|gonna|going to|wants to) (?:\w+ )?(?:kill|hurt|stab|shoot)", violence=1.0),
     rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
          r"|afgepakt", violence=1.0, theft=0.5),
     rule("violence.snatch", r"gerukt|snatched|rukte|rukt|rukken|gegrist|grist|griste|(?:uit|van) (?:haar|zijn|mijn|zn"
@@ -83,7 +84,9 @@ BURGLARY = [
          r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*"
          r"|(?:open ?)?(?:te )?wrikken|wrikt|wrikte|gewrikt|forced (?:open|the (?:door|window|lock))|window forced"
          r"|(?:someone|somebody) (?:has |had )?been (?:inside|in (?:our|my|the) (?:house|flat|apartment|room|airbnb))"
-         r"|(?:pin|geld)automaat\w* (?:\w+ ){0,3}(?:opblazen|opgeblazen)",
+         r"|(?:pin|geld)automaat\w* (?:\w+ ){0,3}(?:opblazen|opgeblazen)"
+         r"|kick(?:ing|ed|s)? in (?:our|the|my|his|her|their) (?:front |back )?door|ingetrapt|in te trappen"
+         r"|trapp?(?:en|t) (?:de|onze|mijn|hun) (?:voor|achter)?deur in",
          burglary=1.0),
     # Taken out of a shed or house: a break-in and a theft (listed first, so it wins over "gestolen" alone).
     rule("burglary.taken_from", r"(?:gestolen|gejat|meegenomen|weggehaald) uit (?:de|het|onze|ons|mijn|zijn|hun)"

@@ -18,6 +18,9 @@ _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 # "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
 _AREA_WORDS = frozenset({"buurt", "omgeving", "centrum", "gemeente", "station", "dorp", "stad", "regio", "hartje"})
+# "station Gouda", "centrum Zaandam", "Zaandam centrum": a word for part of a town right beside a name makes it one.
+_PHONE_REST = re.compile(r"[-/ ]?\d")
+_BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad"})
 _AMSTERDAM = "GM0363"
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
 _WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})
@@ -131,15 +134,17 @@ class Gazetteer:
                     entry.codes.add(self._by_name[municipality])
                     entry.article, entry.strong = False, True
 
-    def mentions(self, text: str, folded: str, words: list[Token]) -> list[Mention]:
-        """Every place name in the text, longest match first at each position."""
+    def mentions(self, text: str, folded: str, words: list[Token], home: frozenset[str] = frozenset()) -> list[Mention]:
+        """Every place name in the text, longest match first at each position (``home``: the municipalities the
+        receiving account names, where a capitalised everyday word that is their name counts even opening a sentence).
+        """
         found: list[Mention] = []
         index = 0
         shouting = is_shouting(text)
         starts = self._lengths_by_first
         while index < len(words):
             # Most words start no place name: skip them without a call.
-            hit = self._match_at(text, words, index, shouting) if words[index].text in starts else None
+            hit = self._match_at(text, words, index, shouting, home) if words[index].text in starts else None
             if hit is None or in_handle(text, words[index].start):
                 index += 1
                 continue
@@ -152,16 +157,20 @@ class Gazetteer:
         return found
 
     def _match_at(
-        self, text: str, words: list[Token], index: int, shouting: bool
+        self, text: str, words: list[Token], index: int, shouting: bool, home: frozenset[str]
     ) -> tuple[tuple[str, ...], _Entry] | None:
         for length in self._lengths_by_first.get(words[index].text, ()):
             key = tuple(word.text for word in words[index : index + length])
-            if key in self._entries and self._accepted(text, words, index, key, shouting):
+            if key in self._entries and self._accepted(text, words, index, key, shouting, home):
                 return key, self._entries[key]
         return None
 
-    def _accepted(self, text: str, words: list[Token], index: int, key: tuple[str, ...], shouting: bool) -> bool:
+    def _accepted(
+        self, text: str, words: list[Token], index: int, key: tuple[str, ...], shouting: bool, home: frozenset[str]
+    ) -> bool:
         entry = self._entries[key]
+        if key[0].isdigit() and _PHONE_REST.match(text, words[index].end):
+            return False  # "020-2288800" is a telephone number, not a tip from Amsterdam
         head = words[index + 1] if entry.article else words[index]
         # In a text written in capitals, a capital says nothing about a name.
         capital = text[head.start].isupper() and not shouting
@@ -174,17 +183,19 @@ class Gazetteer:
         everyday = " ".join(key[1:] if entry.article else key) in landmarks.EVERYDAY_WORDS
         if entry.strong and not everyday:
             return True
-        if capital and not (everyday and is_sentence_start(text, words[index].start)):
+        if capital and not (everyday and is_sentence_start(text, words[index].start) and not entry.codes & home):
             return True
-        return (previous in _LOCATIVE or before in _AREA_WORDS) and key[-1] not in landmarks.FUNCTION_WORDS
+        following = words[index + len(key)].text if index + len(key) < len(words) else ""
+        placed = previous in _LOCATIVE or before in _AREA_WORDS or _BESIDE_AREA & {previous, following}
+        return bool(placed) and key[-1] not in landmarks.FUNCTION_WORDS
 
     def resolve(self, text: str, received_on: str | None, folded: str | None = None) -> PlaceResult:
         """Pick the municipality the tip is about; names that stay ambiguous are reported (``folded``: the text's
         ``fold``, when the caller has it already)."""
         folded = fold(text) if folded is None else folded
         words = tokens(folded)
-        found = self.mentions(text, folded, words)
         hint_codes, hint_units = self._hint(received_on)
+        found = self.mentions(text, folded, words, hint_codes)
         resolved: list[tuple[Mention, str]] = []
         ambiguous: list[str] = []
         for mention in found:

@@ -144,11 +144,15 @@ _URGENCY_RULES = RuleSet([
     rule("low.informing", r"(?:wil|wilde|wou) (?:het|dit) (?:\w+ ){0,3}(?:melden|gemeld hebben|laten weten)"
          r"|ter info\w*|zur info|fyi|just to let you know|for your information|heeft dat (?:nu )?(?:nog )?zin"
          r"|is it (?:still )?worth reporting", informing=1.0),
-    rule("high.child", r"(?:spreekt|spreken) (?:\w+ )?kinderen aan|kinderen aan(?:spreken)?|snoep aan|naar meisjes",
+    rule("high.child", r"(?:spreekt|spreken) (?:\w+ )?kinderen aan|kinderen aan(?:spreken)?|snoep aan|naar meisjes"
+         r"|foto'?s (?:te )?ma\w* van (?:de )?kinderen|(?:aangesproken|gevraagd) of (?:hij|ze|zij) mee (?:wilde|wou)"
+         r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
-    rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat", object=1.0),
-    rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt", sextortion=1.0),
+    rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
+         r"|(?:rugzak|tas|pakket|doos)(?:je)? (?:\w+ ){0,8}niemand in de buurt", object=1.0),
+    rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt|gechanteerd|chanteert|chantage",
+         sextortion=1.0),
     rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|geflitst|speed ?checks?|toezicht|check\b"
          r"|langs (?:willen )?komen|eens \w+ kijken|handhaven|komen kijken|iemand (?:\w+ )?kijken", check=1.0),
     # Damage, and dumped waste that is dangerous, are more than a minor nuisance.
@@ -158,7 +162,7 @@ _URGENCY_RULES = RuleSet([
     rule("low.minor", r"graffiti|afval|dumpt|vuilniszak\w*|muziek|herrie|schreeuw\w*|fissa|rommel|poepzak\w*"
          r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen|loud music|music|parties|partying|noise", minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
-         r"|is this real|voor de zekerheid|staat al \d+ weken|weg|gone", reported=1.0),
+         r"|is this real|voor de zekerheid|staat al \d+ weken", reported=1.0),
     # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
     rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
          r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
@@ -231,7 +235,10 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
     acting = "acting" in flags and acting_undated(flags)
-    violent_now = "media" not in flags and "violent" in flags and (now or acting or ("severe" in flags and fresh))
+    # "vorige maand beroofd met een mes ... nu zie ik hem op insta": a "nu" does not make an old attack happen now.
+    violent_now = (
+        not flags.keys() & {"media", "old"} and "violent" in flags and (now or acting or ("severe" in flags and fresh))
+    )
     # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
     minor_only = "minor" in flags and "damage" not in flags

@@ -1,8 +1,11 @@
 """A small linear model beside the rules: hashed character n-grams and word uni/bigrams, one logistic head per label.
 
 Features of a folded text: for every token (a word, or one symbol such as "?" or an emoji) the word itself and the
-character 3- to 5-grams of ``<word>``; for every pair of neighbouring tokens the bigram. Each feature is hashed with
-CRC-32 into ``2**HASH_BITS`` slots, counted, and the count vector is scaled by ``1/sqrt(total count)``. A feature's
+character 3- to 5-grams of ``<word>``; for every pair of neighbouring tokens the bigram. A run of the same token counts
+once and a run of one letter inside a word twice at most ("!!!!!!", "heeeeelp"; cut inside the cached word features,
+so it costs nothing per tip): emphasis must not add weight without end, or a comment that ends in forty exclamation
+marks reads as an emergency. Each feature is hashed with CRC-32 into ``2**HASH_BITS`` slots, counted, and the count
+vector is scaled by ``1/sqrt(total count)``, the total taken as at least ``SCALE_FLOOR``. A feature's
 weights for all heads sit in one tuple, so one dictionary lookup serves every head; a word's summed weights are
 cached, which keeps the model to a few microseconds a tip.
 """
@@ -16,7 +19,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +28,31 @@ from shared.contracts import Category, Span
 HEADS: tuple[str, ...] = ("reportable", *(category.value for category in Category), "emergency")
 HASH_BITS = 20
 NGRAM_SIZES = (3, 4, 5)
+# The feature scale counts at least this many features: a text of one or two words (or a lone "...") would otherwise
+# put the whole weight of a few features behind its score and read as confidently as a paragraph of evidence.
+SCALE_FLOOR = 32
+# Names how texts become features (tokens, runs, scaling); weights trained under another one are refused.
+FEATURES = "tokens-runs-floor32"
 WEIGHTS_PATH = Path(__file__).resolve().parent / "weights.json"
 
 _MASK = (1 << HASH_BITS) - 1
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+_LONG_RUN = re.compile(r"([^\W\d_])\1\1+")  # letters only: "1000" stays a thousand
 # Enough for the vocabulary of a long stream; cleared, not evicted, when full (cheap and good enough for Zipf).
 _CACHE_LIMIT = 200_000
 
 Vector = tuple[float, ...]
 
 
+def tokens(folded: str) -> list[str]:
+    """The model's tokens of a folded text: words and single symbols, a run of the same token once."""
+    return [token for token, _ in groupby(_TOKEN.findall(folded))]
+
+
 def token_features(token: str) -> list[str]:
-    """The unhashed features one token contributes: the word and its character n-grams."""
+    """The unhashed features one token contributes: the word and its character n-grams (a run of one letter cut to
+    two: "heeeeelp" is "heelp")."""
+    token = _squeezed(token)
     padded = f"<{token}>"
     found = [f"w:{token}"]
     for size in NGRAM_SIZES:
@@ -46,7 +62,11 @@ def token_features(token: str) -> list[str]:
 
 def bigram_feature(left: str, right: str) -> str:
     """The unhashed feature of two neighbouring tokens."""
-    return f"b:{left} {right}"
+    return f"b:{_squeezed(left)} {_squeezed(right)}"
+
+
+def _squeezed(token: str) -> str:
+    return _LONG_RUN.sub(r"\1\1", token)
 
 
 def slot(feature: str) -> int:
@@ -54,9 +74,14 @@ def slot(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & _MASK
 
 
+def feature_scale(total: int) -> float:
+    """What a text's feature counts are multiplied by: ``1/sqrt`` of their total, at least ``SCALE_FLOOR``."""
+    return 1.0 / math.sqrt(max(total, SCALE_FLOOR))
+
+
 def feature_counts(folded: str) -> dict[int, int]:
     """Hashed feature index -> count for a folded text (the training-side view of ``LinearModel.logits``)."""
-    words = _TOKEN.findall(folded)
+    words = tokens(folded)
     counts: dict[int, int] = {}
     names = [name for word in words for name in token_features(word)]
     names += [bigram_feature(left, right) for left, right in pairwise(words)]
@@ -119,7 +144,11 @@ class LinearModel:
     def from_json(cls, data: dict[str, Any]) -> LinearModel:
         """A model from the weights file's parsed content."""
         heads = tuple(data["heads"])
-        if data.get("hash_bits") != HASH_BITS or tuple(data.get("ngram_sizes", ())) != NGRAM_SIZES:
+        if (data.get("hash_bits"), tuple(data.get("ngram_sizes", ())), data.get("features")) != (
+            HASH_BITS,
+            NGRAM_SIZES,
+            FEATURES,
+        ):
             raise ValueError("weights were trained with other feature settings")
         table = {int(key): tuple(float(w) for w in row) for key, row in data["weights"].items()}
         if any(len(row) != len(heads) for row in table.values()) or len(data["bias"]) != len(heads):
@@ -131,7 +160,7 @@ class LinearModel:
 
     def logits(self, folded: str) -> dict[str, float]:
         """Each head's logit for a folded text."""
-        words = _TOKEN.findall(folded)
+        words = tokens(folded)
         if not words:
             return dict(zip(self.heads, self.bias, strict=True))
         count, total = len(words) - 1, 0
@@ -143,7 +172,7 @@ class LinearModel:
         for left, right in pairwise(words):
             pair = pairs.get(f"{left} {right}")
             total += self._pair(left, right) if pair is None else pair
-        scale = 1.0 / (QUANTUM * math.sqrt(count))
+        scale = feature_scale(count) / QUANTUM
         return {
             head: b + scale * s
             for head, b, s in zip(self.heads, self.bias, _unpack(total, len(self.heads)), strict=True)
@@ -213,8 +242,10 @@ def _unpack(total: int, width: int) -> list[int]:
 
 
 def _token_spans(folded: str) -> Iterator[tuple[int, int, str]]:
-    for match in _TOKEN.finditer(folded):
-        yield match.start(), match.end(), match.group()
+    """The spans of ``tokens`` in the folded text: a run of the same token is one span, from its first to its last."""
+    for word, run in groupby(_TOKEN.finditer(folded), key=lambda match: match.group()):
+        matches = list(run)
+        yield matches[0].start(), matches[-1].end(), word
 
 
 def sigmoid(logit: float) -> float:

@@ -125,6 +125,29 @@ def test_general_questions_hypotheticals_and_negations_stay_negative(classifier:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "wat een onzin weer" + "!" * 40,
+        "mooi werk " + "-" * 40,
+        "echt hoor" + "." * 60,
+        "-" * 500,
+        "?!" * 30,
+        "...",
+        "hallo.",
+    ],
+)
+def test_punctuation_runs_do_not_make_a_comment_a_tip(classifier: Classifier, text: str) -> None:
+    assert not run(classifier, text).reportable
+
+
+def test_emphasis_does_not_change_what_a_tip_is(classifier: Classifier) -> None:
+    plain = tip(classifier, "ze breken nu in bij de buren aan de overkant!")
+    emphatic = tip(classifier, "ze breken nu in bij de buren aan de overkant" + "!" * 30)
+    assert (emphatic.category_names, emphatic.urgency) == (plain.category_names, plain.urgency)
+    assert emphatic.reportable_score == pytest.approx(plain.reportable_score, abs=0.02)
+
+
+@pytest.mark.parametrize(
     ("text", "plates"),
     [
         ("oldtimer met kenteken AM-56-21 gestolen", ["AM5621"]),
@@ -236,6 +259,7 @@ def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str)
         "kijk die gasten zwaaien met een gun in hun nieuwste vid, gefilmd bij winkelcentrum Dukenburg",
         "video van die steekpartij bij de shoarmazaak vorige week gaat nu rond op snap, account @yungmo.020",
         "een jongen uit zijn klas neemt morgen een mes mee naar school om iemand te steken, ik durf niet te bellen",
+        "vorige maand is mijn neef beroofd met een mes bij het station, nu zie ik die gast gewoon op insta",
     ],
 )
 def test_violence_told_afterwards_or_seen_in_a_video_is_not_an_emergency(classifier: Classifier, text: str) -> None:
@@ -264,10 +288,21 @@ def test_lost_property_all_clear_and_condolences_are_not_tips(classifier: Classi
         "INBREKERS BIJ DE BUREN ZE ZIJN NOG BINNEN ALARM GAAT AF",
         "check ff @weedplug_assen op snap, heeft elke dag een menu in zn story",
         "ik heb een mes om mijn boterham te smeren",
+        "Ik kreeg een sms van 020-2288800 dat mijn pas geblokkeerd is, ik moest een link openen",
+        "ze hebben gisteren de houten schuur van de buren in brand gestoken",
+        "ik heb voor de gein de deur opengelaten en nu is mijn fiets gejat",
     ],
 )
 def test_capitals_handles_and_infinitives_are_not_places(classifier: Classifier, text: str) -> None:
     assert run(classifier, text).place is None, text
+
+
+def test_an_everyday_word_opening_a_sentence_is_the_place_the_account_is_for(classifier: Classifier) -> None:
+    text = "Houten Noord: auto's staan elke ochtend op het fietspad bij de Aldi"
+    place = run(classifier, text, received_on="@politie.houten").place
+    assert place is not None
+    assert place.municipality == "Houten"
+    assert run(classifier, text, received_on="@politie_utrecht").place is None
 
 
 @pytest.mark.parametrize(
@@ -277,6 +312,10 @@ def test_capitals_handles_and_infinitives_are_not_places(classifier: Classifier,
         ("in de buurt van Emmeloord staat een hennepkwekerij in een schuur", "Noordoostpolder"),
         ("ze zijn de auto's aan het openbreken in de parkeergarage van de Markthal", "Rotterdam"),
         ("Groeten uut Oldenzel, en die scooters op de stoep zijn nog steeds een probleem", "Oldenzaal"),
+        ("wie verkoopt er blaffers in 020 ik zie ze overal in de groep", "Amsterdam"),
+        ("elke nacht knipt iemand sloten open bij de fietsenstalling van station gouda", "Gouda"),
+        ("dronken gast rijdt nu zigzag door zaandam centrum", "Zaanstad"),
+        ("ze dealen op de fissa in de maassilo elke zaterdag", "Rotterdam"),
     ],
 )
 def test_nicknames_landmarks_and_area_phrases_name_a_place(
@@ -326,6 +365,13 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
         ),
         ("we kwamen net terug van vakantie, achterdeur opengebroken en alles overhoop in Zeewolde", Urgency.HIGH),
         ("A fake bank employee called my mother in Baarn, someone will pick up her bank cards tonight", Urgency.HIGH),
+        ("sms van de 'bank' gekregen, via de link mijn gegevens ingevuld en nu is er 900 euro weg", Urgency.NORMAL),
+        (
+            "er staat sinds vanochtend een rugzak tegen de deur van het gemeentehuis, dichtgeplakt met tape en er is"
+            " niemand in de buurt",
+            Urgency.HIGH,
+        ),
+        ("mijn broertje wordt gechanteerd met foto's, hij moet vandaag 400 euro overmaken", Urgency.HIGH),
     ],
 )
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
@@ -333,3 +379,17 @@ def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
 ) -> None:
     result = tip(classifier, text)
     assert result.urgency is expected, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("someone is kicking in our front door, we are upstairs in Groningen", "burglary"),
+        ("de voordeur van de buren is vannacht ingetrapt, alles overhoop", "burglary"),
+        ("our neighbour keeps shouting he is going to kill my roommate, he is at the door", "violence"),
+        ("mijn neef van 14 heeft een nepblaffer gekocht en loopt ermee rond bij de skatebaan", "weapon"),
+        ("mesgevecht bij het winkelcentrum, twee jongens bloeden", "weapon"),
+    ],
+)
+def test_compounds_and_english_phrasings_name_their_category(classifier: Classifier, text: str, category: str) -> None:
+    assert category in tip(classifier, text).category_names, text

@@ -13,12 +13,14 @@ from services.classify import train
 from services.classify.classifier import Classifier
 from services.classify.model import (
     HEADS,
+    SCALE_FLOOR,
     WEIGHTS_PATH,
     Blend,
     LinearModel,
     _column,
     _pack,
     _unpack,
+    feature_counts,
     load_model,
     rules_only,
     slot,
@@ -80,6 +82,42 @@ def test_inference_features_match_training_features() -> None:
     expected = train._logits(model, example)
     got = model.logits(fold(record["text"]))
     assert [got[head] for head in HEADS] == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("emphatic", "plain"),
+    [
+        ("wat een onzin weer!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", "wat een onzin weer!"),
+        ("mooi werk ----------------------------------", "mooi werk -"),
+        ("toppers 😂😂😂😂😂😂😂😂 😂 😂", "toppers 😂"),
+        ("heeeeeeeeelp ze breken in", "heelp ze breken in"),
+    ],
+)
+def test_emphasis_weighs_no_more_than_saying_it_once(emphatic: str, plain: str) -> None:
+    model = load_model()
+    assert model.logits(fold(emphatic)) == model.logits(fold(plain))
+    assert feature_counts(fold(emphatic)) == feature_counts(fold(plain))
+
+
+def test_weights_from_other_feature_settings_are_refused() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert LinearModel.from_json(data).version == data["model_version"]
+    for changed in ({"features": "older"}, {"hash_bits": 18}):
+        with pytest.raises(ValueError, match="other feature settings"):
+            LinearModel.from_json({**data, **changed})
+
+
+def test_a_text_of_a_few_features_is_scaled_as_if_it_had_more() -> None:
+    model = synthetic(".", reportable=6.0)
+    lone = model.logits(fold("."))["reportable"]
+    # "." has two features (the word and "<.>"); alone it is scaled as if the text had SCALE_FLOOR of them.
+    assert lone == pytest.approx(-4.0 + 6.0 / math.sqrt(SCALE_FLOOR), abs=1e-3)
+
+
+def test_evidence_spans_cover_a_whole_run_of_one_token() -> None:
+    model = synthetic("!", reportable=3.0)
+    spans = model.evidence("echt!!!!!", fold("echt!!!!!"), "reportable")
+    assert [(span.start, span.end, span.text) for span in spans] == [(4, 9, "!!!!!")]
 
 
 def test_packed_rows_add_up_exactly() -> None:
