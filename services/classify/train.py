@@ -49,16 +49,19 @@ TUNING_FILES = (
     _REPO.parent / "shared" / "data" / "tips-dev.jsonl",
     _REPO / "tests" / "data" / "classify-extra.jsonl",
     _REPO / "tests" / "data" / "classify-train-extra.jsonl",
-    # The first two held-out sets, each retired into tuning once it had been evaluated too often to stay honest.
+    # The first three held-out sets, each retired into tuning once it had been evaluated too often to stay honest.
     _REPO / "tests" / "data" / "classify-retired-holdout.jsonl",
     _REPO / "tests" / "data" / "classify-retired-holdout-2.jsonl",
+    _REPO / "tests" / "data" / "classify-retired-holdout-3.jsonl",
     _REPO / "tests" / "data" / "classify-train-2.jsonl",
     _REPO / "tests" / "data" / "classify-train-3.jsonl",
     # Three authors' styles (long-winded adults, youth straattaal, dialect and other languages), first scored unseen.
     _REPO / "tests" / "data" / "classify-train-4.jsonl",
+    # Category borders; kept out until the third held-out set retired, because its author had read that set.
+    _REPO / "tests" / "data" / "classify-train-borders.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v3.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v4.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.

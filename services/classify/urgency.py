@@ -185,7 +185,8 @@ class UrgencyDecision:
     evidence: tuple[Span, ...]
     # Present-tense or danger cues: a confident emergency model may only upgrade when there are some.
     danger_now: tuple[Hit, ...] = ()
-    # The text places the event in the past or in a shared video: even a very confident model may not upgrade.
+    # The text places the event in the past, in a shared video or in the future, or tells a break-in found afterwards:
+    # even a very confident model may not upgrade without a danger-now cue.
     dated: bool = False
 
 
@@ -201,7 +202,9 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
     """Urgency of a reportable tip from its categories and time cues."""
     flags = _flags(_URGENCY_RULES.scan(folded))
     cues = _danger_now(flags)
-    dated = bool(flags.keys() & {"past", "told", "media", "future"})
+    # A break-in found on coming home is over too ("net thuis, voordeur geforceerd"): only a cue that someone is still
+    # there may make it an emergency, not the model's hunch alone.
+    dated = bool(flags.keys() & {"past", "told", "media", "future", "discovered"})
     for reason, keys in _ladder(flags, categories):
         spans = tuple(hit.span(text) for key in keys for hit in flags.get(key, ()))
         level = Urgency(reason.split(".")[0])
