@@ -19,8 +19,9 @@ _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 # "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
 _AREA_WORDS = frozenset({"buurt", "omgeving", "centrum", "gemeente", "station", "dorp", "stad", "regio", "hartje"})
 # "station Gouda", "centrum Zaandam", "Zaandam centrum": a word for part of a town right beside a name makes it one.
-_PHONE_REST = re.compile(r"[-/ ]?\d")
 _BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad"})
+# What follows an area code ("020") in a telephone number.
+_PHONE_REST = re.compile(r"[-/ ]?\d")
 _AMSTERDAM = "GM0363"
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
 _WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})

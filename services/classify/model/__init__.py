@@ -144,11 +144,8 @@ class LinearModel:
     def from_json(cls, data: dict[str, Any]) -> LinearModel:
         """A model from the weights file's parsed content."""
         heads = tuple(data["heads"])
-        if (data.get("hash_bits"), tuple(data.get("ngram_sizes", ())), data.get("features")) != (
-            HASH_BITS,
-            NGRAM_SIZES,
-            FEATURES,
-        ):
+        features = (data.get("hash_bits"), tuple(data.get("ngram_sizes", ())), data.get("features"))
+        if features != (HASH_BITS, NGRAM_SIZES, FEATURES):
             raise ValueError("weights were trained with other feature settings")
         table = {int(key): tuple(float(w) for w in row) for key, row in data["weights"].items()}
         if any(len(row) != len(heads) for row in table.values()) or len(data["bias"]) != len(heads):
