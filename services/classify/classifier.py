@@ -135,8 +135,9 @@ class Classifier:
         self, text: str, folded: str, hits: list[Hit], scores: dict[str, float], logits: dict[str, float]
     ) -> tuple[CategoryLabel, ...]:
         """Every category whose stacked score is positive (the best one when none is): lexicon and model together."""
+        # A Category is a StrEnum: it looks up its own name without the slow ``.value``.
         stacked = {
-            category: stack_score(row, scores.get(category.value, 0.0), logits[category.value])
+            category: stack_score(row, scores.get(category, 0.0), logits[category])
             for category, row in zip(_CATEGORIES, self.model.blend.category_stack, strict=True)
         }
         chosen = [category for category in _CATEGORIES if stacked[category] >= 0.0]
@@ -146,7 +147,7 @@ class Classifier:
             chosen = [category for category in chosen if category is best or stacked[category] >= margin]
         if not chosen:
             # Nothing clears the bar: the likeliest category, among those the text has words for if it has any.
-            named = [category for category in _CATEGORIES if scores.get(category.value, 0.0) > 0.0]
+            named = [category for category in _CATEGORIES if scores.get(category, 0.0) > 0.0]
             chosen = [max(named or _CATEGORIES, key=stacked.__getitem__)]
         chosen.sort(key=lambda category: -stacked[category])
         return tuple(

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from services.classify.normalize import Token, in_handle, is_sentence_start, is_shouting
+from services.classify.normalize import Token, in_handle, is_sentence_start
 
 _MIN_LENGTH = 5
 # rapidfuzz ratio (0-100, indel distance): 88 accepts one dropped, doubled or swapped letter in an
@@ -41,14 +41,19 @@ class FuzzyPlaces:
         self._choices = list(self._labels)
         self._cache: dict[str, str | None] = {}
 
-    def candidates(self, text: str, words: list[Token], known: frozenset[str]) -> list[int]:
-        """Indexes of the words worth a fuzzy look-up."""
+    def candidates(self, text: str, words: list[Token], known: frozenset[str], *, shouting: bool) -> list[int]:
+        """Indexes of the words worth a fuzzy look-up (``shouting``: the text is in capitals)."""
+        unknown = [
+            index
+            for index, word in enumerate(words)
+            if len(word.text) >= _MIN_LENGTH and word.text not in known and word.text not in _COMMON
+        ]
+        if not unknown:
+            return []
         picked: list[int] = []
-        shouting = is_shouting(text)
-        for index, word in enumerate(words):
-            if len(word.text) < _MIN_LENGTH or not word.text.isalpha() or word.text in known:
-                continue
-            if word.text in _COMMON:
+        for index in unknown:
+            word = words[index]
+            if not word.text.isalpha():
                 continue
             previous = words[index - 1].text if index else ""
             # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.

@@ -23,6 +23,7 @@ _BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnens
 # What follows an area code ("020") in a telephone number.
 _PHONE_REST = re.compile(r"[-/ ]?\d")
 _AMSTERDAM = "GM0363"
+_ZUIDOOST = re.compile(r"\bzuidoost\b")
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
 _WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})
 _SUFFIX = re.compile(r"-(?:oost|west|zuid|noord|midden|noordoost|noordwest|zuidoost|zuidwest)$", re.IGNORECASE)
@@ -135,33 +136,38 @@ class Gazetteer:
                     entry.codes.add(self._by_name[municipality])
                     entry.article, entry.strong = False, True
 
-    def mentions(self, text: str, folded: str, words: list[Token], home: frozenset[str] = frozenset()) -> list[Mention]:
+    def mentions(
+        self, text: str, folded: str, words: list[Token], home: frozenset[str] = frozenset(), *, shouting: bool = False
+    ) -> list[Mention]:
         """Every place name in the text, longest match first at each position (``home``: the municipalities the
-        receiving account names, where a capitalised everyday word that is their name counts even opening a sentence).
+        receiving account names, where a capitalised everyday word that is their name counts even opening a sentence;
+        ``shouting``: the text is in capitals, where a capital says nothing).
         """
         found: list[Mention] = []
-        index = 0
-        shouting = is_shouting(text)
+        # Most words start no place name: only the ones that do are looked at.
         starts = self._lengths_by_first
-        while index < len(words):
-            # Most words start no place name: skip them without a call.
-            hit = self._match_at(text, words, index, shouting, home) if words[index].text in starts else None
+        names = [word.text for word in words]
+        candidates = [index for index, name in enumerate(names) if name in starts]
+        covered = 0
+        for index in candidates:
+            if index < covered:
+                continue  # inside the name found before
+            hit = self._match_at(text, words, names, index, shouting, home)
             if hit is None or in_handle(text, words[index].start):
-                index += 1
                 continue
             key, entry = hit
             previous = words[index - 1].text if index else ""
             end = words[index + len(key) - 1].end
             found.append(Mention(words[index].start, end, entry.label, entry.candidates(), previous in _DIRECTIONAL))
-            index += len(key)
+            covered = index + len(key)
         found.extend(_zuidoost(folded, found))
         return found
 
     def _match_at(
-        self, text: str, words: list[Token], index: int, shouting: bool, home: frozenset[str]
+        self, text: str, words: list[Token], names: list[str], index: int, shouting: bool, home: frozenset[str]
     ) -> tuple[tuple[str, ...], _Entry] | None:
-        for length in self._lengths_by_first.get(words[index].text, ()):
-            key = tuple(word.text for word in words[index : index + length])
+        for length in self._lengths_by_first.get(names[index], ()):
+            key = tuple(names[index : index + length])
             if key in self._entries and self._accepted(text, words, index, key, shouting, home):
                 return key, self._entries[key]
         return None
@@ -196,7 +202,8 @@ class Gazetteer:
         folded = fold(text) if folded is None else folded
         words = tokens(folded)
         hint_codes, hint_units = self._hint(received_on)
-        found = self.mentions(text, folded, words, hint_codes)
+        shouting = is_shouting(text)
+        found = self.mentions(text, folded, words, hint_codes, shouting=shouting)
         resolved: list[tuple[Mention, str]] = []
         ambiguous: list[str] = []
         for mention in found:
@@ -208,7 +215,7 @@ class Gazetteer:
         rule = "place.gazetteer"
         if not resolved:
             # Exact names win; a misspelling is only looked for when no exact name resolved.
-            resolved, rule = self._fuzzy_mentions(text, words), "place.fuzzy"
+            resolved, rule = self._fuzzy_mentions(text, words, shouting), "place.fuzzy"
         if not resolved:
             return PlaceResult(None, tuple(dict.fromkeys(ambiguous)))
         mention, code = min(resolved, key=lambda item: (item[0].directional, item[0].start))
@@ -216,9 +223,9 @@ class Gazetteer:
         span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule=rule)
         return PlaceResult(Place(municipality=municipality.name, municipality_code=code, evidence=span), ())
 
-    def _fuzzy_mentions(self, text: str, words: list[Token]) -> list[tuple[Mention, str]]:
+    def _fuzzy_mentions(self, text: str, words: list[Token], shouting: bool) -> list[tuple[Mention, str]]:
         found: list[tuple[Mention, str]] = []
-        for index in self._fuzzy.candidates(text, words, self._known_words):
+        for index in self._fuzzy.candidates(text, words, self._known_words, shouting=shouting):
             compact = self._fuzzy.match(words[index].text)
             if compact is None:
                 continue
@@ -285,7 +292,7 @@ def _neighbourhood_names(name: str) -> list[str]:
 
 def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     """ "Zuidoost" is Amsterdam's only when the text says Amsterdam too; otherwise it is ambiguous."""
-    match = re.search(r"\bzuidoost\b", folded)
+    match = _ZUIDOOST.search(folded) if "zuidoost" in folded else None
     if match is None:
         return []
     says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)

@@ -38,7 +38,7 @@ def rule(name: str, pattern: str, **weights: float) -> Rule:
 
 class RuleSet:
     """Rules matched together: one fast pass finds word starts where some rule matches, then the
-    rules that can start with that letter are tried in order and the first one wins.
+    rules that can start with that word's first two letters are tried in order and the first one wins.
 
     Capture groups are avoided in the big pattern on purpose: with hundreds of groups Python's
     regex engine spends most of its time saving and restoring group marks.
@@ -50,7 +50,7 @@ class RuleSet:
         alternatives = _bucketed_alternatives(prefix_rules)
         # A lookahead match is zero-width, so rules may overlap ("rent nu een jongen met" and its "nu").
         self._finder = re.compile(rf"(?<!\w)(?=(?:{alternatives})(?!\w))") if prefix_rules else None
-        self._by_letter, self._fallback = _letter_buckets(prefix_rules)
+        self._by_pair, self._by_letter, self._fallback = _prefix_buckets(prefix_rules)
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
         suffix_rules = [item for item in word_rules if _is_suffix(item.pattern)]
@@ -66,13 +66,7 @@ class RuleSet:
         """Every rule hit in a folded text, at most one per start position."""
         hits: list[Hit] = []
         if self._finder is not None:
-            for found in self._finder.finditer(folded):
-                position = found.start()
-                for item, pattern in self._by_letter.get(folded[position], self._fallback):
-                    match = pattern.match(folded, position)
-                    if match:
-                        hits.append(_new(Hit, (item, position, match.end())))
-                        break
+            self._scan_words(folded, self._finder, hits)
         if self._suffix_finder is not None:
             for found in self._suffix_finder.finditer(folded):
                 position = found.start()
@@ -90,6 +84,20 @@ class RuleSet:
                         hits.append(_new(Hit, (item, position, match.end())))
                         break
         return hits
+
+    def _scan_words(self, folded: str, finder: re.Pattern[str], hits: list[Hit]) -> None:
+        """The word rules' hits: at each word where some rule matches, the first rule of its bucket that does."""
+        by_pair, by_letter, fallback = self._by_pair, self._by_letter, self._fallback
+        for found in finder.finditer(folded):
+            position = found.start()
+            candidates = by_pair.get(folded[position : position + 2])
+            if candidates is None:
+                candidates = by_letter.get(folded[position], fallback)
+            for item, pattern in candidates:
+                match = pattern.match(folded, position)
+                if match:
+                    hits.append(_new(Hit, (item, position, match.end())))
+                    break
 
 
 _Compiled = list[tuple[Rule, "re.Pattern[str]"]]
@@ -151,20 +159,38 @@ def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
 _TRIE_DEPTH = 4  # deeper tries measured no faster
 
 
-def _letter_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compiled]:
-    """Per first letter, the rules (in their listed order) whose pattern can start with it."""
+def _prefix_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], dict[str, _Compiled], _Compiled]:
+    """The rules (in their listed order) that can match at a word, filed under the word's first two letters and,
+    for words whose two letters no rule starts with, its first letter: most words then try a handful of rules
+    instead of every rule sharing their first letter."""
     compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in rules]
-    letters: list[set[str] | None] = []
+    prefixes: list[set[str] | None] = []
     for item in rules:
-        firsts = {_first_letter(alternative) for alternative in _alternatives(item.pattern)}
-        letters.append(None if "" in firsts else firsts)
-    every = sorted({letter for firsts in letters if firsts for letter in firsts})
-    by_letter = {
-        letter: [pair for pair, firsts in zip(compiled, letters, strict=True) if firsts is None or letter in firsts]
-        for letter in every
-    }
-    fallback = [pair for pair, firsts in zip(compiled, letters, strict=True) if firsts is None]
-    return by_letter, fallback
+        firsts = {_literal_prefix(alternative) for alternative in _alternatives(item.pattern)}
+        prefixes.append(None if "" in firsts else firsts)
+
+    def bucket(key: str) -> _Compiled:
+        return [
+            pair
+            for pair, firsts in zip(compiled, prefixes, strict=True)
+            if firsts is None or key[0] in firsts or key in firsts
+        ]
+
+    keys = {prefix for firsts in prefixes if firsts for prefix in firsts}
+    by_pair = {key: bucket(key) for key in sorted(keys) if len(key) == 2}
+    by_letter = {letter: bucket(letter) for letter in sorted({key[0] for key in keys})}
+    fallback = [pair for pair, firsts in zip(compiled, prefixes, strict=True) if firsts is None]
+    return by_pair, by_letter, fallback
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The literal first two characters of an alternative, its first letter when only that is literal, or ""."""
+    first = _first_letter(alternative)
+    if first and len(alternative) > 2 and alternative[1].isalnum() and alternative[2] not in "?*+{":
+        return alternative[:2]
+    if first and len(alternative) == 2 and alternative[1].isalnum():
+        return alternative
+    return first
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -13,7 +13,7 @@ from services.classify import train
 from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.reportable import CUE_RULES
-from services.classify.rules import RuleSet, _alternatives, _trie, rule
+from services.classify.rules import RuleSet, _alternatives, _is_suffix, _literal_prefix, _trie, rule
 from services.classify.urgency import _URGENCY_RULES
 
 
@@ -80,6 +80,38 @@ def test_the_trie_shaped_finder_matches_where_the_plain_alternation_does() -> No
         for sample in samples:
             assert [m.start() for m in trie.finditer(sample)] == [m.start() for m in plain.finditer(sample)], sample
     assert _trie(["ab", "a", "abc", "b"]) == "a(?:|b(?:|c(?:)))|b(?:)"
+
+
+@pytest.mark.parametrize(
+    ("alternative", "prefix"),
+    [
+        ("mes", "me"),
+        ("me", "me"),
+        ("m", "m"),
+        ("mes?", "me"),
+        ("me?s", "m"),
+        ("m\\w+", "m"),
+        ("(?:a|b)c", ""),
+        ("\\d", ""),
+    ],
+)
+def test_a_rule_is_filed_under_the_literal_letters_it_starts_with(alternative: str, prefix: str) -> None:
+    assert _literal_prefix(alternative) == prefix
+
+
+def test_the_two_letter_buckets_pick_the_rule_that_trying_every_rule_in_order_picks() -> None:
+    for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
+        symbols = {item for item, _ in ruleset._symbols}
+        word_rules = [item for item in ruleset.rules if not _is_suffix(item.pattern) and item not in symbols]
+        compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in word_rules]
+        for sample in [fold(line) for line in _tip_texts()[:120]]:
+            picked = {hit.start: hit.rule.name for hit in ruleset.scan(sample) if hit.rule in word_rules}
+            expected = {}
+            for start in (match.start() for match in re.finditer(r"(?<!\w)", sample)):
+                first = next((item.name for item, pattern in compiled if pattern.match(sample, start)), None)
+                if first is not None:
+                    expected[start] = first
+            assert picked == expected, sample
 
 
 def _tip_texts() -> list[str]:
