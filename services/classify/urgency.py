@@ -80,7 +80,8 @@ _URGENCY_RULES = RuleSet([
          r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
          r"|(?:bije|pobil\w*|dov(?:du|duler|uyor|uyorlar)\w*|frappe|golpea|persigu\w*|prugeln|schlagen|schiesst)",
          violent=1.0, acting=1.0),
-    rule("act.violent", r"schiet\w*|knal\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen|schopt"
+    rule("act.violent", r"schiet\w*|knal(?!pot|pijp)\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen"
+         r"|schopt"
          r"|stampen|stampt|trappen|trapt|getrapt|in elkaar|duwt|vecht\w*|zwaai\w*|te zwaaien|achter \w+ \w+ aan"
          r"|achterna|hitting|beating|stabbing|shooting|fighting|attacking|rent \w+ \w+ \w+ met|beroofd|beroven"
          r"|met (?:een |hun |z'?n |zijn )?(?:mes|messen|pistool|blaffer|waffies?|machete|bijl|knuppels?"
@@ -129,40 +130,62 @@ _URGENCY_RULES = RuleSet([
          r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
          r"|got home|(?:has|had) been inside", discovered=1.0),
     rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
-         r"|car (?:was )?broken into", car=1.0),
+         r"|car (?:was |got )?broken into|broke into (?:my|our|the) car|ruit van (?:onze|mijn|de|m'?n|zijn) auto"
+         r"|raampje van (?:onze|mijn|de|m'?n|zijn) auto|(?:auto|wagen) aufgebrochen|in de auto (?:van \w+ )?geweest"
+         r"|window smashed", car=1.0),
     rule("high.school", r"school\w*|lyceum|gymnasium|mavo|havo|vwo|vmbo|brugklas\w*|basisschool|klas|college"
          r"|leerlingen|scholieren|pupils|students"
          r"|\w+school", school=1.0),
     # Barrels of drug waste leak into the soil and poison whoever touches them: removed today.
     rule("high.drug_waste", r"drugsafval|vaten|jerrycans|dumped (?:barrels|drums)", waste=1.0),
     # Cards or valuables handed to someone at the door: the account can still be blocked today.
-    rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening"
+    rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening|kluisrekening"
+         r"|pasjes|safe account"
          r"|bank ?cards?|debit cards?|pick up (?:his|her|my|the) (?:\w+ )?cards?", loss=1.0),
     rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to|proberen te (?:wrikken|openen|forceren)"
-         r"|(?:er )?niet (?:naar )?(?:in|binnen) gekomen|didn'?t get in", attempt=1.0),
+         r"|(?:er )?niet (?:naar )?(?:in|binnen) ?gekomen|didn'?t get in|gemorreld|krasjes|krassen|te wrikken"
+         r"|binnen is (?:niets|niks)", attempt=1.0),
     # The citizen only wants it known: an old or small matter, told for the record.
     rule("low.informing", r"(?:wil|wilde|wou) (?:het|dit) (?:\w+ ){0,3}(?:melden|gemeld hebben|laten weten)"
          r"|ter info\w*|zur info|fyi|just to let you know|for your information|heeft dat (?:nu )?(?:nog )?zin"
          r"|is it (?:still )?worth reporting", informing=1.0),
     rule("high.child", r"(?:spreekt|spreken) (?:\w+ )?kinderen aan|kinderen aan(?:spreken)?|snoep aan|naar meisjes"
+         r"|snoep (?:uit)?(?:deelt|delen|wilde|wil|geeft)|mee (?:willen|wilde|wil|wou) (?:rijden|gaan|komen)"
+         r"|(?:filmt|filmen|fotografeert) (?:de )?(?:kinderen|meisjes)|(?:sprak|spreekt) (?:\w+ ){0,2}(?:meisjes"
+         r"|jongens|kinderen) aan|naar de kinderen (?:te )?(?:kijken|kijkt|staren|staart)"
          r"|foto'?s (?:te )?ma\w* van (?:de )?kinderen|(?:aangesproken|gevraagd) of (?:hij|ze|zij) mee (?:wilde|wou)"
          r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
-    rule("high.object", r"koffer|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
+    rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
+         r"|draden|draadjes|wires|zonder eigenaar"
          r"|(?:rugzak|tas|pakket|doos)(?:je)? (?:\w+ ){0,8}niemand in de buurt", object=1.0),
-    rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt|gechanteerd|chanteert|chantage",
+    rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt|gechanteerd|chanteert|chantage"
+         r"|(?:foto'?s|fotos|filmpjes?|video|beelden) (?:\w+ ){0,5}(?:naar|to) (?:al )?(?:mijn|mn|m'n|my)"
+         r" (?:contacten|school|ouders|familie|contacts)|or the video|als ik (?:niet|geen) (?:\w+ ){0,6}(?:betaal"
+         r"|overmaak)|if i don'?t pay|unless i pay",
          sextortion=1.0),
-    rule("low.request", r"snelheidscontrole\w*|controle|handhaving|flits\w*|geflitst|speed ?checks?|toezicht|check\b"
-         r"|langs (?:willen )?komen|eens \w+ kijken|handhaven|komen kijken|iemand (?:\w+ )?kijken", check=1.0),
+    rule("low.request", r"snelheidscontrole\w*|controle|controleren|gecontroleerd|handhaving|flits\w*|geflitst"
+         r"|speed ?checks?|toezicht|check\b|checken|laser\w*|langs (?:willen )?komen|eens \w+ kijken|handhaven"
+         r"|komen kijken|iemand (?:\w+ )?kijken|(?:eens|een keer|keer) (?:\w+ )?(?:gaan )?staan|langsrijden|langsgaan"
+         r"|(?:eens|een keer) (?:iemand )?langs|letten op|sprawdza\w*|kontrol\w*", check=1.0),
     # Damage, and dumped waste that is dangerous, are more than a minor nuisance.
     rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
          r"|asbest\w*|chemisch\w*"
-         r"|nitra\w*|cobra\w*", damage=1.0),
+         r"|nitra\w*|cobra\w*|fik|ingetrapt|omgetrapt|uitgetrokken|ingeslagen|hakenkruis\w*|\w*monument"
+         r"|(?:fles|flessen|flesjes|blikjes|eieren) (?:\w+ ){0,3}(?:tegen|naar|door|over) (?:\w+ ){0,3}(?:ramen|raam"
+         r"|ruit|ruiten|voorbijgangers|mensen|tuin|schutting)", damage=1.0),
     rule("low.minor", r"graffiti|afval|dumpt|vuilniszak\w*|muziek|herrie|schreeuw\w*|fissa|rommel|poepzak\w*"
-         r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen|loud music|music|parties|partying|noise", minor=1.0),
+         r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen|loud music|music|parties|partying|noise"
+         r"|gedumpt|dumpen|dumping|huisvuil\w*|matras\w*|bouwafval|grofvuil|feest\w*|party|bassen|boombox\w*"
+         r"|tags?|getagd|volgespoten|beklad\w*|\w*gekalkt|knalpot\w*|knalpijp\w*|lawaai\w*|toeter\w*|blaft|blaffen"
+         r"|barking|bladblazer\w*|geschreeuw|troep|blikjes|flesjes|belletje trekken|housemuziek", minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
-         r"|is this real|voor de zekerheid|staat al \d+ weken", reported=1.0),
+         r"|is this real|voor de zekerheid|staat al \d+ weken|bij deze gemeld|nice try|nep toch|is dit nep"
+         r"|is dit oplichting|is this a scam|niet (?:betaald|geklikt|overgemaakt|ingetrapt)|(?:niks|niets) betaald"
+         r"|didn'?t (?:pay|click|do it|fall for it)|did not (?:pay|click)"
+         r"|(?:heb|hebben) (?:hem|het nummer|ze) geblokkeerd|blocked (?:the number|him|them)"
+         r"|gelukkig (?:eerst|niet|op tijd)", reported=1.0),
     # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
     rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
          r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
@@ -285,9 +308,9 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
         (Category.SUSPICIOUS in cats and "child" in flags, "high.children_approached", ("child",)),
+        # A "nu" alone does not make a theft urgent: "the tracker now shows it in Zaandam" is told afterwards.
         (
-            ("inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}))
-            or (now and Category.THEFT in cats),
+            "inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}),
             "high.in_progress",
             ("inprogress",),
         ),

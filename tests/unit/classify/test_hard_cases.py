@@ -372,6 +372,27 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
             Urgency.HIGH,
         ),
         ("mijn broertje wordt gechanteerd met foto's, hij moet vandaag 400 euro overmaken", Urgency.HIGH),
+        # Noise, tags, dumping and check requests are low; damage, a theft with a tracker, a car break-in are not.
+        ("de bovenburen draaien elke nacht tot 4 uur housemuziek met zware bassen, al weken", Urgency.LOW),
+        ("weer tags gespoten op het bushokje bij de bieb in Nunspeet", Urgency.LOW),
+        ("kan er een keer gecontroleerd worden op de Dorpsweg in Putten? ze rijden daar elke avond 80", Urgency.LOW),
+        ("iemand heeft een matras en een koelkast gedumpt bij de glasbak achter de supermarkt in Epe", Urgency.LOW),
+        ("kreeg een sms van 'ING' met een linkje om mijn pas te verlengen, niet geklikt", Urgency.LOW),
+        ("de hangjongeren gooien elke avond flessen tegen de ramen van de flat in Hoorn", Urgency.NORMAL),
+        ("mijn fiets is vanochtend gestolen bij het station en de tracker staat nu in Zaandam", Urgency.NORMAL),
+        ("ze hebben vannacht de ruit van mijn auto ingeslagen en mijn tas gepakt, Leiden", Urgency.NORMAL),
+        (
+            "een man in een grijs busje deelt snoep uit bij de basisschool en vraagt of de kinderen mee willen rijden",
+            Urgency.HIGH,
+        ),
+        (
+            "iemand zegt dat hij filmpjes van mij naar al mijn contacten stuurt als ik niet voor vanavond betaal",
+            Urgency.HIGH,
+        ),
+        (
+            "bij de fietsenstalling van het station in Breda staat al de hele middag een koffertje zonder eigenaar",
+            Urgency.HIGH,
+        ),
     ],
 )
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
