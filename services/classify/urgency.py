@@ -23,7 +23,9 @@ _URGENCY_RULES = RuleSet([
          r"|voor)"
          r"|gerade|su an|su anda|hala (?:orada|burada)|still (?:here|on)|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
-    rule("now.explicit", r"nu|op dit moment|right now|now|op heterdaad|live|ik sta er nu", now=1.0),
+    # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
+    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b)|op dit moment|right now|now|op heterdaad|live|ik sta er nu",
+         now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
          r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
@@ -57,6 +59,9 @@ _URGENCY_RULES = RuleSet([
     # Narrative past tense: the scene is being told afterwards, not watched.
     rule("time.past_tense", r"stond|stonden|liep|liepen|sloeg|sloegen|schopte|schopten|trok|trokken|zwaaide"
          r"|zwaaiden|bedreigde|bedreigden|stak|duwde|duwden|rende|renden|zat|zaten|was|waren", told=1.0),
+    # Someone who lies in hospital, or whose wounds were stitched, was hurt before the message was written.
+    rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
+         r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches", told=1.0, after=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
     rule("media.shared", r"video\w*|vid|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream|gaat rond"
          r"|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp", media=1.0),
@@ -64,7 +69,8 @@ _URGENCY_RULES = RuleSet([
     rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year|month)"
          r"|al \d+ weken|\w+ (?:weken|maanden) (?:terug|geleden)|(?:vorige|afgelopen) (?:zomer|winter|herfst|lente)"
          r"|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-         r"|(?:weeks|months) ago", past=1.0, old=1.0),
+         r"|(?:weeks|months) ago|vorig (?:voorjaar|najaar)|(?:a|one) (?:month|year) ago"
+         r"|last (?:summer|spring|autumn|fall|winter)", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
          r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
@@ -125,7 +131,9 @@ _URGENCY_RULES = RuleSet([
          violent=1.0, acting=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|weet (?:ik|we) je te vinden|ik vind je|je gaat eraan|i know where you live"
-         r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt", threat=1.0),
+         r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt|(?:we|wij) weten waar (?:je|jij|u|jullie) wo\w+"
+         r"|spijt (?:van )?(?:gaat |zal )?krijgen|(?:dan )?(?:wel )?zie(?:t|n)? wat er (?:gaat )?gebeur\w*"
+         r"|(?:in de fik|in brand) (?:\w+ )?steken", threat=1.0),
     rule("high.discovered", r"ontdekt\w*|thuisgekomen|thuiskwamen|(?:komen|kwamen|kom|kwam) (?:net )?terug"
          r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
          r"|got home|(?:has|had) been inside", discovered=1.0),
@@ -136,8 +144,6 @@ _URGENCY_RULES = RuleSet([
     rule("high.school", r"school\w*|lyceum|gymnasium|mavo|havo|vwo|vmbo|brugklas\w*|basisschool|klas|college"
          r"|leerlingen|scholieren|pupils|students"
          r"|\w+school", school=1.0),
-    # Barrels of drug waste leak into the soil and poison whoever touches them: removed today.
-    rule("high.drug_waste", r"drugsafval|vaten|jerrycans|dumped (?:barrels|drums)", waste=1.0),
     # Cards or valuables handed to someone at the door: the account can still be blocked today.
     rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening|kluisrekening"
          r"|pasjes|safe account"
@@ -168,7 +174,8 @@ _URGENCY_RULES = RuleSet([
     rule("low.request", r"snelheidscontrole\w*|controle|controleren|gecontroleerd|handhaving|flits\w*|geflitst"
          r"|speed ?checks?|toezicht|check\b|checken|laser\w*|langs (?:willen )?komen|eens \w+ kijken|handhaven"
          r"|komen kijken|iemand (?:\w+ )?kijken|(?:eens|een keer|keer) (?:\w+ )?(?:gaan )?staan|langsrijden|langsgaan"
-         r"|(?:eens|een keer) (?:iemand )?langs|letten op|sprawdza\w*|kontrol\w*", check=1.0),
+         r"|(?:eens|een keer) (?:iemand )?langs|letten op|sprawdza\w*|kontrol\w*|meten|gemeten|posten|rondrijden"
+         r"|doe er (?:eens )?(?:wat|iets) aan|(?:eens|een keer) kijken naar|look into it", check=1.0),
     # Damage, and dumped waste that is dangerous, are more than a minor nuisance.
     rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
          r"|asbest\w*|chemisch\w*"
@@ -179,7 +186,8 @@ _URGENCY_RULES = RuleSet([
          r"|vuilnisbak\w*|eieren|lachgas\w*|ballonnen|loud music|music|parties|partying|noise"
          r"|gedumpt|dumpen|dumping|huisvuil\w*|matras\w*|bouwafval|grofvuil|feest\w*|party|bassen|boombox\w*"
          r"|tags?|getagd|volgespoten|beklad\w*|\w*gekalkt|knalpot\w*|knalpijp\w*|lawaai\w*|toeter\w*|blaft|blaffen"
-         r"|barking|bladblazer\w*|geschreeuw|troep|blikjes|flesjes|belletje trekken|housemuziek", minor=1.0),
+         r"|barking|bladblazer\w*|geschreeuw|troep|blikjes|flesjes|belletje trekken|housemuziek|voetbal\w*|stickers?"
+         r"|\w*alarm|rotjes", minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
          r"|is this real|voor de zekerheid|staat al \d+ weken|bij deze gemeld|nice try|nep toch|is dit nep"
          r"|is dit oplichting|is this a scam|niet (?:betaald|geklikt|overgemaakt|ingetrapt)|(?:niks|niets) betaald"
@@ -236,9 +244,10 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
 
 
 def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
-    """The cues that make an emergency plausible; none when the text dates the event weeks back, only danger to life
-    when the event is in a shared video or still to come ("gaat nu rond op snap", "morgen neemt hij een mes mee")."""
-    if "old" in flags:
+    """The cues that make an emergency plausible: none when the text dates the event weeks back or tells its aftermath
+    (someone lies in hospital), only danger to life when the event is in a shared video or still to come ("gaat nu
+    rond op snap", "morgen neemt hij een mes mee")."""
+    if "old" in flags or "after" in flags:
         return ()
     if flags.keys() & {"media", "future"}:
         keys = _LIFE_FLAGS
@@ -261,9 +270,12 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
     acting = "acting" in flags and acting_undated(flags)
-    # "vorige maand beroofd met een mes ... nu zie ik hem op insta": a "nu" does not make an old attack happen now.
+    # "vorige maand beroofd met een mes ... nu zie ik hem op insta", "ligt nu in het ziekenhuis": a "nu" does not make
+    # an old attack, or one whose victim is already in hospital, happen now.
     violent_now = (
-        not flags.keys() & {"media", "old"} and "violent" in flags and (now or acting or ("severe" in flags and fresh))
+        not flags.keys() & {"media", "old", "after"}
+        and "violent" in flags
+        and (now or acting or ("severe" in flags and fresh))
     )
     # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
@@ -300,7 +312,6 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("discovered", "today"),
         ),
         (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
-        (Category.DRUGS in cats and "waste" in flags, "high.drug_waste", ("waste",)),
         (
             Category.FRAUD in cats and "loss" in flags and "today" in flags,
             "high.fraud_loss_today",

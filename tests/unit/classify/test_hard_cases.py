@@ -356,7 +356,8 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
             "We came home tonight and someone has been inside, back window forced and laptops gone. Zandvoort",
             Urgency.HIGH,
         ),
-        ("achter de boerderij in Deurne staan tien vaten drugsafval te lekken in de sloot", Urgency.HIGH),
+        # Dumped drug waste is a drugs offence like any other: the taxonomy does not list it among the urgent ones.
+        ("achter de boerderij in Deurne staan tien vaten drugsafval te lekken in de sloot", Urgency.NORMAL),
         ("er zijn weer autobanden en asbestplaten gedumpt langs de dijk bij Nijkerk", Urgency.NORMAL),
         ("elke ochtend wordt er bij het hek van het gymnasium in Zutphen gedeald", Urgency.HIGH),
         (
@@ -393,6 +394,14 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
             "bij de fietsenstalling van het station in Breda staat al de hele middag een koffertje zonder eigenaar",
             Urgency.HIGH,
         ),
+        # A "nu" in the aftermath or in "wat nu?" does not make violence happen now.
+        ("vannacht is mijn broer op straat geslagen, hij ligt nu in het ziekenhuis in Kampen", Urgency.HIGH),
+        (
+            "gisteren is mijn vriendin in haar gezicht geslagen door een jongen op een feest in Zwolle, wat nu?",
+            Urgency.HIGH,
+        ),
+        ("op de Kerkweg in Wijchen rijden ze elke avond 90, kom eens meten", Urgency.LOW),
+        ("de jongens van hiernaast voetballen elke avond tegen onze garagedeur, aanspreken helpt niet", Urgency.LOW),
     ],
 )
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
