@@ -24,8 +24,8 @@ _URGENCY_RULES = RuleSet([
          r"|gerade|su an|su anda|hala (?:orada|burada)|still (?:here|on)|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
-    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b)|op dit moment|right now|now|op heterdaad|live|ik sta er nu",
-         now=1.0),
+    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b)|op dit moment|right now|now|op heterdaad|live(?! van)"
+         r"|ik sta er nu", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
          r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
@@ -53,7 +53,8 @@ _URGENCY_RULES = RuleSet([
          r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
-         r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj", past=1.0, today=1.0),
+         r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht",
+         past=1.0, today=1.0),
     rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
     # Narrative past tense: the scene is being told afterwards, not watched.
@@ -63,8 +64,9 @@ _URGENCY_RULES = RuleSet([
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
          r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches", told=1.0, after=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
-    rule("media.shared", r"video\w*|vid|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream|gaat rond"
-         r"|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp", media=1.0),
+    rule("media.shared", r"video\w*|vid|live van|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream"
+         r"|gaat rond|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp",
+         media=1.0),
     rule("time.future", r"morgen|overmorgen|volgende week|tomorrow|next week|komend weekend|straks", future=1.0),
     rule("time.old", r"vorige week|vorige maand|vorig jaar|weken geleden|maanden geleden|last (?:week|year|month)"
          r"|al \d+ weken|\w+ (?:weken|maanden) (?:terug|geleden)|(?:vorige|afgelopen) (?:zomer|winter|herfst|lente)"
@@ -136,7 +138,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:in de fik|in brand) (?:\w+ )?steken", threat=1.0),
     rule("high.discovered", r"ontdekt\w*|thuisgekomen|thuiskwamen|(?:komen|kwamen|kom|kwam) (?:net )?terug"
          r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
-         r"|got home|(?:has|had) been inside", discovered=1.0),
+         r"|got home|(?:has|had) been inside|net terug|came home to|just found|eve geldi\w*|bleek|bleken",
+         discovered=1.0),
     rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
          r"|car (?:was |got )?broken into|broke into (?:my|our|the) car|ruit van (?:onze|mijn|de|m'?n|zijn) auto"
          r"|raampje van (?:onze|mijn|de|m'?n|zijn) auto|(?:auto|wagen) aufgebrochen|in de auto (?:van \w+ )?geweest"
@@ -165,11 +168,19 @@ _URGENCY_RULES = RuleSet([
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
          r"|draden|draadjes|wires|zonder eigenaar"
-         r"|(?:rugzak|tas|pakket|doos)(?:je)? (?:\w+ ){0,8}niemand in de buurt", object=1.0),
+         r"|(?:rugzak|tas|sporttas|rolkoffer|pakket|doos|suitcase|bag|backpack)(?:je)? (?:\w+,? ){0,10}"
+         r"(?:niemand (?:in de buurt|erbij|haalt|komt)|nobody(?:'s| is)? (?:around|claims)|no one around|on its own"
+         r"|alleen op|zonder eigenaar)", object=1.0),
+    # Someone trying door handles or prowling masked: urgent while it is going on.
+    rule("high.prowling", r"(?:voelen|voelt|trekken|trekt|drukken|drukt|rammelen|rammelt) (?:\w+ ){0,4}"
+         r"(?:klink|klinken|deurklink\w*|deurhendel\w*|poortjes|deuren|voordeuren|autodeuren)"
+         r"|aan (?:de|alle) (?:klink|klinken|deurklinken|voordeuren|deuren|autodeuren|poortjes) (?:\w+ )?(?:te )?"
+         r"(?:voelen|trekken|rammelen)|bivakmuts\w*|bivak"
+         r"|balaclava\w*|trying (?:all )?(?:the )?(?:car )?doors|intentando abrir", prowl=1.0),
     rule("high.sextortion", r"naaktfoto\w*|nudes|verspreiden|verspreidt|gechanteerd|chanteert|chantage"
          r"|(?:foto'?s|fotos|filmpjes?|video|beelden) (?:\w+ ){0,5}(?:naar|to) (?:al )?(?:mijn|mn|m'n|my)"
-         r" (?:contacten|school|ouders|familie|contacts)|or the video|als ik (?:niet|geen) (?:\w+ ){0,6}(?:betaal"
-         r"|overmaak)|if i don'?t pay|unless i pay",
+         r" (?:contacten|school|ouders|familie|contacts)|or the video|als ik (?:\w+ ){0,2}(?:niet|geen) (?:\w+ ){0,6}"
+         r"(?:betaal|overmaak|stuur)|if i don'?t pay|unless i pay",
          sextortion=1.0),
     rule("low.request", r"snelheidscontrole\w*|controle|controleren|gecontroleerd|handhaving|flits\w*|geflitst"
          r"|speed ?checks?|toezicht|check\b|checken|laser\w*|langs (?:willen )?komen|eens \w+ kijken|handhaven"
@@ -313,12 +324,20 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (Category.DRUGS in cats and "school" in flags, "high.drugs_near_school", ("school",)),
         (
-            Category.FRAUD in cats and "loss" in flags and "today" in flags,
+            Category.FRAUD in cats
+            and "loss" in flags
+            and bool(flags.keys() & {"today", "now", "inprogress"})
+            and "reported" not in flags,
             "high.fraud_loss_today",
             ("loss", "today"),
         ),
         (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
         (Category.SUSPICIOUS in cats and "child" in flags, "high.children_approached", ("child",)),
+        (
+            Category.SUSPICIOUS in cats and "prowl" in flags and (now or "recent" in flags) and "past" not in flags,
+            "high.prowling_now",
+            ("prowl", "now", "recent"),
+        ),
         # A "nu" alone does not make a theft urgent: "the tracker now shows it in Zaandam" is told afterwards.
         (
             "inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}),

@@ -402,6 +402,17 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
         ),
         ("op de Kerkweg in Wijchen rijden ze elke avond 90, kom eens meten", Urgency.LOW),
         ("de jongens van hiernaast voetballen elke avond tegen onze garagedeur, aanspreken helpt niet", Urgency.LOW),
+        (
+            "er lopen nu 2 jongens met bivakmutsen door onze straat die aan alle voordeuren voelen, Roosendaal",
+            Urgency.HIGH,
+        ),
+        ("er staat al een uur een rolkoffer midden in de hal van station Zwolle, niemand in de buurt", Urgency.HIGH),
+        ("ze zegt dat ze het filmpje naar mijn familie stuurt als ik vanavond niet 500 euro betaal", Urgency.HIGH),
+        # Someone's livestream is a video, not a scene the writer is watching.
+        (
+            "kijk de live van @d4nny.x hij zwaait met een pistool en zegt dat hij in de schilderswijk woont",
+            Urgency.HIGH,
+        ),
     ],
 )
 def test_urgency_follows_how_old_and_how_fresh_the_matter_is(
