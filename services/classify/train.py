@@ -42,7 +42,7 @@ from services.classify.model import (
 )
 from services.classify.normalize import fold
 from services.classify.urgency import decide as decide_urgency
-from shared.contracts import Category, Classification
+from shared.contracts import Category, Classification, Urgency
 
 _REPO = Path(__file__).resolve().parents[2]
 TUNING_FILES = (
@@ -59,6 +59,8 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-train-4.jsonl",
     # Category borders; kept out until the third held-out set retired, because its author had read that set.
     _REPO / "tests" / "data" / "classify-train-borders.jsonl",
+    # Urgency borders (low/normal, high/normal, village matters), first scored unseen to check the urgency ladder.
+    _REPO / "tests" / "data" / "classify-train-urgency.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
 HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v4.jsonl"
@@ -67,8 +69,9 @@ FOLDS = 5
 # while reading these same files, so out-of-fold figures flatter them.
 _TOLERANCE = 1e-9
 # The model may flag emergencies the rules miss as long as its flags are this precise out of fold: the issue's floor
-# for emergency precision, because a missed emergency is the worst error a desk can get.
-_EMERGENCY_PRECISION = 0.8
+# for emergency precision is 0.8, and a missed emergency is the worst error a desk can get, but out-of-fold precision
+# flatters (the rules were written on these files) and unseen sets landed at 0.73-0.81 with a floor of 0.8.
+_EMERGENCY_PRECISION = 0.85
 # A threshold is only trusted when it flags at least this many out-of-fold tips.
 _MIN_FLAGGED = 5
 
@@ -385,13 +388,18 @@ def _emergency_threshold(
     danger-now cue (``cued``) or on those with neither a cue nor anything that dates the event.
 
     The rules find most emergencies of the tuning files they were written on, so the blend's own figures cannot
-    show what the model adds; the model is held to a precision of its own instead.
+    show what the model adds; the model is held to a precision of its own instead, and only on the tips where its flag
+    changes the outcome: those the rules do not already call an emergency (counting those would let the easy cases
+    the rules find pay for the model's guesses).
     """
     column = HEADS.index("emergency")
     cases = []
     for record, logits in zip(records, predictions, strict=True):
         labels = record["labels"]
-        decision = decide_urgency(record["text"], fold(record["text"]), set())
+        categories = {Category(name) for name in labels["categories"]}
+        decision = decide_urgency(record["text"], fold(record["text"]), categories)
+        if decision.urgency == Urgency.EMERGENCY:
+            continue
         applies = bool(decision.danger_now) if cued else not decision.danger_now and not decision.dated
         dangerous = bool(set(labels["categories"]) & {category.value for category in DANGEROUS_CATEGORIES})
         if labels["reportable"] and applies and dangerous:

@@ -302,6 +302,24 @@ def test_the_stack_is_fitted_to_the_evidence() -> None:
     assert abs(lexicon_weight) < model_weight
 
 
+def test_the_emergency_threshold_is_held_only_to_the_tips_the_rules_do_not_already_call() -> None:
+    # Twenty shootings the rules call emergencies themselves, which the model is sure of too, must not pay for the
+    # model's guesses elsewhere: of the tips where its flag matters, three of eight at 0.3 are wrong.
+    column = HEADS.index("emergency")
+
+    def row(probability: float) -> list[float]:
+        logits = [0.0] * len(HEADS)
+        logits[column] = math.log(probability / (1 - probability))
+        return logits
+
+    shootings = [labelled(f"er wordt nu geschoten bij station {i}", ["weapon"], "emergency") for i in range(20)]
+    prowlers = [labelled(f"er loopt nu een man rond bij schuur {i}", ["burglary"], "emergency") for i in range(5)]
+    wrong = [labelled(f"er loopt nu een man rond bij garage {i}", ["burglary"], "normal") for i in range(3)]
+    records = [*shootings, *prowlers, *wrong]
+    predictions = [row(0.95)] * 20 + [row(0.9)] * 5 + [row(0.3)] * 3
+    assert train._emergency_threshold(records, predictions, cued=True) == pytest.approx(0.35)
+
+
 def test_the_shipped_weights_were_trained_on_the_tuning_files_and_never_on_the_held_out_set() -> None:
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     trained = {(item["name"], item["count"]) for item in data["training"]["files"]}
