@@ -63,6 +63,11 @@ _URGENCY_RULES = RuleSet([
     # Someone who lies in hospital, or whose wounds were stitched, was hurt before the message was written.
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
          r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches", told=1.0, after=1.0),
+    # Once the police are there or someone is arrested, the danger is being handled or over.
+    rule("time.handled", r"(?:de )?politie (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)|police (?:is|are)"
+         r" (?:already )?(?:there|here)|in de boeien|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)"
+         r"|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)|is (?:al )?voorbij|al afgelopen",
+         told=1.0, after=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
     rule("media.shared", r"video\w*|vid|live van|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream"
          r"|gaat rond|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp",

@@ -414,6 +414,8 @@ def test_danger_without_violence_words_is_an_emergency(classifier: Classifier, t
         ),
         ("er staat al een uur een rolkoffer midden in de hal van station Zwolle, niemand in de buurt", Urgency.HIGH),
         ("ze zegt dat ze het filmpje naar mijn familie stuurt als ik vanavond niet 500 euro betaal", Urgency.HIGH),
+        # Once the police are there and someone is arrested, the fight is being handled.
+        ("vechtpartij bij het station in Ede, de politie is er al en twee jongens zijn opgepakt", Urgency.HIGH),
         # Someone's livestream is a video, not a scene the writer is watching.
         (
             "kijk de live van @d4nny.x hij zwaait met een pistool en zegt dat hij in de schilderswijk woont",
