@@ -261,8 +261,8 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
 
 def _danger_now(flags: dict[str, list[Hit]]) -> tuple[Hit, ...]:
     """The cues that make an emergency plausible: none when the text dates the event weeks back or tells its aftermath
-    (someone lies in hospital), only danger to life when the event is in a shared video or still to come ("gaat nu
-    rond op snap", "morgen neemt hij een mes mee")."""
+    (someone lies in hospital, the police are there), only danger to life when the event is in a shared video or still
+    to come ("gaat nu rond op snap", "morgen neemt hij een mes mee")."""
     if "old" in flags or "after" in flags:
         return ()
     if flags.keys() & {"media", "future"}:
@@ -286,8 +286,8 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
     acting = "acting" in flags and acting_undated(flags)
-    # "vorige maand beroofd met een mes ... nu zie ik hem op insta", "ligt nu in het ziekenhuis": a "nu" does not make
-    # an old attack, or one whose victim is already in hospital, happen now.
+    # "vorige maand beroofd met een mes ... nu zie ik hem op insta", "ligt nu in het ziekenhuis", "de politie is er nu":
+    # a "nu" does not make an old attack, or one already in hospital or in police hands, happen now.
     violent_now = (
         not flags.keys() & {"media", "old", "after"}
         and "violent" in flags
