@@ -46,15 +46,16 @@ class FuzzyPlaces:
         unknown = [
             index
             for index, word in enumerate(words)
-            if len(word.text) >= _MIN_LENGTH and word.text not in known and word.text not in _COMMON
+            if len(word.text) >= _MIN_LENGTH
+            and word.text not in known
+            and word.text not in _COMMON
+            and word.text.isalpha()
         ]
         if not unknown:
             return []
         picked: list[int] = []
         for index in unknown:
             word = words[index]
-            if not word.text.isalpha():
-                continue
             previous = words[index - 1].text if index else ""
             # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
             after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
