@@ -7,6 +7,34 @@ belong here; neighbourhood names shared by several cities (e.g. "Transvaal", "Tu
 
 from __future__ import annotations
 
+# City (and a few neighbourhood) names as Arabic-speaking residents write them in Arabic script, with common variants.
+ARABIC_SCRIPT: dict[str, tuple[str, ...]] = {
+    "Amsterdam": ("أمستردام", "امستردام"),
+    "Rotterdam": ("روتردام",),
+    "'s-Gravenhage": ("لاهاي", "دن هاخ"),
+    "Utrecht": ("أوتريخت", "أوترخت", "اوتريخت", "أوفرفيخت", "اوفرفيخت"),
+    "Eindhoven": ("آيندهوفن", "أيندهوفن", "ايندهوفن"),
+    "Arnhem": ("أرنهم", "ارنهم"),
+    "Zaanstad": ("زاندام", "زانستاد"),
+    "Zwolle": ("زفوله", "زفولة"),
+    "Amersfoort": ("أمرسفورت", "امرسفورت"),
+    "Maastricht": ("ماستريخت",),
+    "Almere": ("ألميره", "الميرة", "ألميرة"),
+    "Tilburg": ("تيلبورغ", "تلبورخ"),
+    "Groningen": ("خرونينغن", "غرونينغن"),
+    "Breda": ("بريدا",),
+    "Nijmegen": ("نايميخن", "نيميغن"),
+    "Haarlem": ("هارلم",),
+    "Leiden": ("لايدن", "ليدن"),
+    "Schiedam": ("سخيدام", "شيدام"),
+    "Dordrecht": ("دوردريخت",),
+    "Zoetermeer": ("زوترمير",),
+    "Apeldoorn": ("أبلدورن", "ابلدورن"),
+    "Enschede": ("إنسخيده", "انشيده"),
+    "Venlo": ("فينلو",),
+    "Delft": ("دلفت",),
+}
+
 NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Amsterdam": (
         "Mokum",

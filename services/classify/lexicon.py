@@ -18,7 +18,7 @@ WEAPON = [
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
          r"|zwaard|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl|stiletto\w*"
          r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
-         r"|nep(?:blaffer|pistool|vuurwapen)\w*|mes(?:sen)?gevecht\w*"
+         r"|nep(?:blaffer|pistool|vuurwapen)\w*|mes(?:sen)?gevecht\w*|mets"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
          r"|strzel\w*|wiatrowk\w*|bron palna"
@@ -42,11 +42,11 @@ WEAPON = [
 VIOLENCE = [
     rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?|fighting|brawl", violence=1.0),
     # Kicking bikes or bins is vandalism, not violence.
-    rule("violence.assault", r"sla(?:an|at)(?! (?:\w+ ){0,2}(?:kapot|stuk|in\b))|sloeg(?:en)?|geslagen|in elkaar \w*"
+    rule("violence.assault", r"sla(?:an|at)(?! (?:\w+ ){0,2}(?:kapot|stuk|in\b))|sloeg(?:en)?|in elkaar \w*"
          r"|duwde\w*|schopte\w*|te lijf|ripped (?:\w+ ){0,3}off (?:my|his|her)"
          r"|schop(?:pen|t)(?! (?:\w+ )?tegen (?:de |het )?(?:fiets|deur|auto|prullenbak|vuilnis))|geschopt"
-         r"|(?<!eraf )(?<!kapot )(?<!stuk )getrapt"
-         r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting|attacked|assault\w*|punch\w*|kicked"
+         r"|(?<!eraf )(?<!kapot )(?<!stuk )getrapt|(?<!kapot )(?<!stuk )(?<!klein )geslagen"
+         r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting(?! \d)|attacked|assault\w*|punch\w*|kicked"
          r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
          r"|gevolgd door|(?:wordt|werd|worden) gevolgd", violence=1.0),
     # Someone pulled into a vehicle or held is violence whatever else is said.
@@ -205,7 +205,16 @@ SUSPICIOUS = [
          r"|bij alle deuren|autodeuren|portieren|vreemde (?:man|mannen|vrouw|auto|bus)|onbekende (?:man|mannen)",
          suspicious=1.0),
     rule("suspicious.other_language", r"obserwuj\w*|podejrzan\w*|supheli\w*|verdachtig\w*|verdächtig\w*"
-         r"|beobacht\w*|izliyor", suspicious=1.0),
+         r"|beobacht\w*|izliyor|probando las puertas|mirando las ventanas|ohne kennzeichen|fotograf\w* cek\w*",
+         suspicious=1.0),
+    # Casing questions at the door, chalk marks, a camera aimed at a front door, sweets offered to children.
+    rule("suspicious.casing_questions", r"(?:vraagt|vroeg|vragen|vroegen|asks|asked|asking) (?:\w+ ){0,5}"
+         r"(?:alarm|goed slot|thuis (?:bent|is|zijn)|hoe laat (?:je|u|jullie)|(?:are|is) (?:at )?home"
+         r"|when (?:we|you))"
+         r"|chalk (?:marks?|crosses|signs?)|camera\w* (?:\w+ ){0,8}gericht op"
+         r"|offering (?:sweets|candy)"
+         r"|(?:sweets|candy) to (?:the )?(?:kids|children)|meekijk\w*|kijk(?:t|en) mee"
+         r"|(?:takes?|took) (?:photos|pictures) of", suspicious=1.0),
     rule("suspicious.watching", r"krijttekens?|stickers? (?:naast|bij|op) de (?:bel|deur|brievenbus)"
          r"|naar (?:het|de) (?:schoolplein|speeltuin|kinderen) (?:te )?(?:kijken|staren|gluren)"
          r"|foto'?s van (?:de )?kinderen|talk(?:ing)? to (?:the )?children|hanging around the playground"
@@ -223,7 +232,9 @@ SUSPICIOUS = [
          r"|driving (?:slowly|around)|circling", suspicious=1.0),
     rule("suspicious.peering", r"(?:kijk\w*|gluur\w*|glur\w*|loer\w*|turen?) (?:\w+ )?(?:in|naar|over) "
          r"(?:de |onze |alle )?(?:tuin\w*|ramen|auto'?s|schutting\w*|brievenbus\w*|schuur\w*)"
-         r"|looking into (?:cars|windows|gardens)",
+         r"|looking into (?:cars|windows|gardens)|door (?:het|de|alle) ra(?:am|men) (?:\w+ )?(?:naar )?binnen"
+         r"|(?:kijkt|kijken|keek|gluurt|loert) (?:\w+ ){0,4}naar binnen|peeking|peeping|casing"
+         r"|watching (?:the |our )?(?:houses?|kids|children)|hidden camera|verborgen camera",
          suspicious=1.0),
     rule("suspicious.object", r"onbeheerd\w*|achtergelaten|koffer|unattended", suspicious=0.7),
     rule("suspicious.left_behind", r"(?:rugzak|tas|sporttas|koffer|pakket|doos)(?:je)? (?:die|dat) (?:niemand|er al)"
@@ -231,11 +242,33 @@ SUSPICIOUS = [
          r"|niemand (?:haalt|ophaalt|komt)", suspicious=1.0),
     rule("suspicious.person", r"capuchon\w*|bivakmuts\w*|geen pasje|hoodies?|niemand (?:weet|in de buurt)",
          suspicious=0.5),
+    # Casing a street: door handles tried, houses photographed, the same passer-by again and again.
+    rule("suspicious.casing", r"aan (?:de |alle |elke )?(?:klink|klinken|deurhendels?|deurknop\w*|handgrepen)"
+         r"|deurhendel\w*|foto'?s (?:\w+ ){0,3}van (?:alle |de |onze |elke )?(?:huizen|voordeuren|deuren"
+         r"|woningen|ramen|auto'?s|schuren|achterdeuren|achtertuinen)|(?:film|filmt|filmde|filmen) (?:\w+ ){0,3}"
+         r"(?:de |alle |onze )?(?:huizen|voordeuren|woningen)|(?:photograph|filming|taking (?:photos|pictures) of)\w*"
+         r" (?:the |our |all )?(?:houses|doors|front doors|cars)|(?:stares?|staring) at (?:the |our )?"
+         r"(?:windows|house)|(?:staart|staren|staarde) (?:\w+ ){0,2}(?:naar|bij) (?:de |ons |onze )?"
+         r"(?:ramen|huis|huizen)|keeps (?:walking|driving|coming) (?:past|by)|(?:steeds|telkens) (?:weer )?"
+         r"langs(?:rijden|lopen|komen)?|voor de (?:\w+|\d+e) keer (?:\w+ )?langs|(?:slapen|slaapt|sliepen|wonen)"
+         r" (?:er )?(?:mensen|mannen|iemand) in|niet pluis|sketchy|creepy|vreemde? (?:figuur|figuren|types?"
+         r"|snuiters?|gasten|kerel|vent|personen)|kijkt (?:steeds |telkens |constant )?om zich heen"
+         r"|krijt(?:tekens?|strepen|streepjes?|kruis\w*|markering\w*)"
+         r"|(?:tekens?|kruisjes|streepjes|pijltjes) (?:\w+ ){0,3}(?:met )?krijt|(?:zich )?voordoet als"
+         r"|doet zich voor als|(?:zich )?uitgeeft voor|pos(?:es|ing) as|pretend(?:s|ing)? to be"
+         r"|looking around", suspicious=1.0),
+    rule("suspicious.prowling", r"achterom|over de schutting|over het hek|hoofdlamp\w*|geblindeerde?|leegstaand\w*"
+         r"|rondhang\w*|rondlop\w*|rondsluip\w*|sluipen|sluipt|loitering|lurking|prowl\w*|hanging around"
+         r"|schrijft (?:\w+ ){0,3}op|noteert|writing down|overladen|overgeladen|inladen|uitladen|creeped out"
+         r"|knipschaar|kniptang|bolt ?cutters?",
+         suspicious=0.6),
 ]  # fmt: skip
 
 NUISANCE = [
-    rule("violence.thrown_at", r"(?:naar|op) (?:voorbijgangers|mensen|agenten|hulpverleners|kinderen|ons)"
-         r" (?:gegooid|gooien|geschoten|afgeschoten)|gooi\w* (?:met \w+ )?naar (?:voorbijgangers|mensen|ons)",
+    rule("violence.thrown_at", r"(?:naar|op) (?:voorbijgangers|mensen|agenten|hulpverleners|kinderen|ons|de brandweer"
+         r"|de politie|de ambulance|brandweerlieden)"
+         r" (?:gegooid|gooien|geschoten|afgeschoten)|(?:ge)?gooi\w* (?:met \w+ )?(?:\w+ ){0,3}naar (?:voorbijgangers"
+         r"|mensen|ons|agenten|hulpverleners|de brandweer|de politie)",
          violence=0.8),
     rule("nuisance.like_shots", r"(?:klinkt|klonk|klinken|lijkt|leek|sounds?|sounded) (?:\w+ ){0,2}(?:als|op|like)"
          r" (?:\w+ )?(?:schoten|schieten|geweerschoten|gunshots?|shots)", nuisance=0.5),
@@ -243,10 +276,11 @@ NUISANCE = [
          r"|knalvuurwerk|mortier\w*|vuurwerkbom\w*|carbid\w*", nuisance=1.0),
     rule("nuisance.animals", r"blaft|blaffen|barking|barks|hondengeblaf|jankt", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
-         r"|kapot ?(?:gegooid|getrapt|gemaakt|gegooid)|gebarsten|stenen|eieren|ontploft|opgeblazen|in brand|brand"
+         r"|kapot ?(?:gegooid|getrapt|gemaakt|geslagen|gesmeten)|kort en klein \w+|gebarsten|stenen|eieren|ontploft"
+         r"|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
          r"|gevandaliseerd|(?:eraf|kapot|stuk) ?getrapt|afgetrapt|afgebroken|(?:spiegels?|ruitenwissers?|antennes?)"
-         r" (?:\w+ ){0,2}(?:eraf|af|kapot)\w*", nuisance=1.0),
+         r" (?:\w+ ){0,6}(?:eraf|af|kapot)\w*", nuisance=1.0),
     rule("nuisance.other_language", r"imprez\w*|glosn\w*|halas\w*|gurultu\w*|muzik\w*|cop (?:birak|atiyor)\w*"
          r"|larm\w*|laute musik|bruit", nuisance=1.0),
     rule("nuisance.engines", r"knalpot\w*|knalpijp\w*|toeren|ronkend\w*|gas (?:staan )?geven|open uitlaat"
@@ -259,12 +293,30 @@ NUISANCE = [
          r"|(?:hangt|hangen) (?:een groep|\w+ jongeren)|groep jongeren hangt|hangjongeren|hangjeugd"
          r"|hangt (?:elke|iedere) \w+ een groep", nuisance=1.0),
     rule("nuisance.youth", r"jongeren|jeugd|groep van \d+(?:-\d+)?", nuisance=0.5),
-    rule("nuisance.doorbells", r"(?:bellen|belt|belde|belden) (?:\w+ ){0,4}aan en (?:rennen|rent|renden) weg"
+    rule("nuisance.doorbells", r"(?:bellen|belt|belde|belden) (?:\w+ ){0,6}aan en (?:rennen|rent|renden)"
+         r" (?:dan |vervolgens |snel )?weg"
          r"|belletje (?:\w+ )?trekken", nuisance=1.0),
-    rule("nuisance.dumping", r"dump\w*|gedumpt|(?:ge)?kiept\w*|kiepte\w*|gestort|storten|afval\w*|vuilniszak\w*"
+    rule("nuisance.dumping", r"gestort|storten|afval\w*|vuilniszak\w*"
          r"|zwerfvuil|rommel|troep|poepzak\w*"
          r"|litter\w*|vuilnisbak\w*", nuisance=0.8),
     rule("nuisance.waste", r"\w+afval", nuisance=0.8),
+    # Tags, scratches and stickers; dumped waste; bombs in letterboxes; footballs against doors.
+    rule("nuisance.marking", r"tags|taggers?|getagd|(?:op|over) (?:de |het |onze |mijn |alle )?\w+ gespoten"
+         r"|gespoten op|spray ?paint\w*|bekrast|gekrast|hakenkruis\w*|swastikas?|stickers"
+         r"|dump\w*|gedumpt|(?:ge)?kiept\w*|kiepte\w*|gedropt|asbest\w*|illegaal (?:gestort|gedumpt|afval)"
+         r"|(?:bom|bommen|vuurwerkbom\w*) (?:in|door) (?:de |een |onze |het )?brievenbus\w*"
+         r"|(?:gooi|gooien|gooit|gooiden|smijten|smeten|smiet|throwing|throw) (?:\w+ ){0,3}"
+         r"(?:flessen|bottles|stones|eggs)|voetbal\w* (?:\w+ ){0,3}tegen (?:onze|de|mijn|het) (?:\w+ )?"
+         r"(?:deur|garagedeur|ramen|raam|auto|schutting|gevel)"
+         r"|rotzooi trappen|keet schoppen|klieren", nuisance=1.0),
+    rule("nuisance.party", r"feest\w*|party|parties|partying|fuif|bassen|dreunend\w*|boren|timmeren|geschreeuw"
+         r"|bouwpuin|grofvuil|matras\w*|koelkast\w*|wasmachine\w*|bankstel\w*|autobanden|rotzooi|zooi|ettertjes"
+         r"|treiteren|naroepen|music|blasting|blaring|speaker\w*|boxen|jbl|generator|yelling|shouting", nuisance=0.5),
+    rule("nuisance.english", r"tagged|vandali[sz]ed|fly-?tipping|firecrackers?"
+         r"|slashed (?:\w+ ){0,3}(?:tyres|tires)"
+         r"|(?:tyres|tires) (?:\w+ )?slashed|gesloopt|(?:banden|band) lek\b|lekke banden"
+         r"|(?:smash|smashed|smashing|throwing) (?:\w+ )?(?:bottles|glass)|noise complaints?"
+         r"|keyed (?:\w+ ){0,2}cars?", nuisance=1.0),
 ]  # fmt: skip
 
 FRAUD = [
@@ -288,13 +340,32 @@ FRAUD = [
     rule("fraud.sextortion", r"naaktfoto\w*|naaktbeelden|intieme (?:foto|beelden|video)\w*"
          r"|intimate (?:photos|pictures|images|videos)|naked (?:photos|pictures)|nudes|sextortion|verspreiden"
          r"|verspreidt|dating ?profiel\w*"
-         r"|dating profile", fraud=1.0),
+         r"|dating profile"
+         # Pay or I post: the blackmail itself, whatever the pictures are called.
+         r"|(?:foto'?s|fotos|filmpjes?|video'?s?|beelden) (?:\w+ ){0,5}(?:naar|to) (?:al )?(?:mijn|mn|m'n|my|je|jouw)"
+         r" (?:contacten|school|ouders|familie|vrienden|contacts|family|friends)|als (?:ik|je|jij) (?:\w+ ){0,2}(?:niet"
+         r"|geen) (?:\w+ ){0,6}(?:betaal|betaalt|overmaak)|if (?:i|you) (?:don'?t|do not) pay|unless (?:i|you) pay",
+         fraud=1.0),
     rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*",
          fraud=1.0),
 ]  # fmt: skip
 
+# Arabic script, as Arabic-speaking residents write: stems with their common prefixes (wa-, sa-, bi-, al-) and suffixes.
+ARABIC = [
+    rule("weapon.arabic", r"(?:ب|و|ال|بال)?(?:سكين|سكاكين|مسدس|سلاح|بندقية|رصاص)\w*|[اإ]طلاق نار", weapon=1.0),
+    rule("violence.arabic", r"(?:و|س|ف)?(?:ي|ت|ن)?ضرب\w*|(?:ال|لل)ضرب|(?:و|س)?(?:ي|ت)هدد\w*|تهديد\w*|(?:و|س)?يطعن\w*"
+         r"|طعن\w*|هجوم|هاجم\w*|اعتداء|عنف", violence=1.0),
+    rule("burglary.arabic", r"اقتحام|(?:و|ف)?اقتحم\w*|يقتحم\w*|(?:ي|ت)?(?:كسر|يكسرون|كسروا) (?:ال)?باب\w*|سطو",
+         burglary=1.0),
+    rule("theft.arabic", r"(?:و|ف)?(?:سرق|سُرق)\w*|لص|لصوص", theft=1.0),
+    rule("drugs.arabic", r"(?:ال)?(?:مخدرات|حشيش|كوكايين)", drugs=1.0),
+    rule("nuisance.arabic", r"(?:ي|ت)?(?:كسر|يكسرون|كسروا|تكسر) (?:\w+ )?(?:ال)?زجاج|[اإ]زعاج|ضجيج|مفرقعات",
+         nuisance=1.0),
+    rule("fraud.arabic", r"احتيال|نصب|(?:ال)?محتال\w*", fraud=1.0),
+]  # fmt: skip
+
 CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,
-                          *NUISANCE, *FRAUD])  # fmt: skip
+                          *NUISANCE, *FRAUD, *ARABIC])  # fmt: skip
 
 
 def all_rules() -> list[Rule]:

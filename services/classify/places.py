@@ -130,7 +130,7 @@ class Gazetteer:
                     entry.article, entry.strong = False, True
 
     def _add_landmarks(self) -> None:
-        for municipality, names in landmarks.NEIGHBOURHOODS.items():
+        for municipality, names in (*landmarks.NEIGHBOURHOODS.items(), *landmarks.ARABIC_SCRIPT.items()):
             for name in names:
                 if entry := self._entry(name):
                     entry.codes.add(self._by_name[municipality])

@@ -67,8 +67,9 @@ _NEGATIVE = [
          r"|filmpjes? (?:gaan )?maken|ipv|in plaats van|prioriteit|belastinggeld|waar waren jullie|where were you"
          r"|niemand deed iets|lekker bezig|incompetent|schandalig|ongepast|beter(?:s)? te doen|boeven vangen"
          r"|kunnen jullie ook|zouden jullie eens|wanneer gaan jullie|wanneer gaat de politiek|de politiek"
+         r"|klacht (?:\w+ )?(?:indienen|over)|selectief optreden"
          r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig", negative=-1.6),
-    rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u)\w*|dankjewel|toppers?|complimenten|goed gedaan"
+    rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u|voor)\w*|dankjewel|toppers?|complimenten|goed gedaan"
          r"|top(?= ?[,!👍])|top werk|mooi werk|mooie actie|knap werk|trots|vriendelijk|love|great job"
          r"|well done|chapeau|applaus|gelukkig"
          r"|tolle arbeit|merci|heerlijk|super netjes|de beste|harde aanpak|zie ik graag", negative=-1.0),
@@ -102,13 +103,19 @@ _NEGATIVE = [
     rule("neg.handled", r"(?:al|is|zijn|werd|werden|hebben (?:ze|jullie)) (?:\w+ ){0,2}(?:opgepakt|aangehouden|gepakt)"
          r"|(?:is|was) (?:al )?opgelost|een oefening|oefening van|het was een oefening|already (?:caught|arrested"
          r"|solved)"
-         r"|(?:zaak|dossier) (?:is )?gesloten", negative=-1.2),
-    rule("neg.fine", r"bekeuring\w*|boete\w*|prent|parking ticket|got a fine|flitsboete\w*", negative=-1.0),
+         r"|(?:zaak|dossier) (?:is )?gesloten|(?:melding|bericht) (?:\w+ ){0,4}(?:kan|mag) vervallen"
+         r"|(?:heeft|hebben) zich (?:al )?gemeld|met toestemming", negative=-1.2),
+    # Announcements of lawful events: a street party with a permit is no nuisance report.
+    rule("neg.announcement", r"vergunning (?:\w+ )?(?:gegeven|verleend|aangevraagd|geregeld)|met (?:een )?vergunning"
+         r"|(?:jullie|u) (?:zijn|bent) (?:ook |van harte )?welkom|organiseren (?:wij|we)|wij organiseren",
+         negative=-1.2),
+    rule("neg.fine", r"bekeuring\w*|boete\w*|prent|parking ticket|got a fine|flitsboete\w*|ben (?:\w+ )?geflitst"
+         r"|got (?:a )?(?:speeding )?ticket", negative=-1.0),
     rule("neg.condolence", r"rust zacht|rip|condoleances?|sterkte (?:aan|voor)|heftig wat er|wat erg van"
          r"|verschrikkelijk wat",
          negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
-         r"|journaal|article|news|lees je|fake news", negative=-1.4),
+         r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl", negative=-1.4),
     rule("neg.general", r"overal|nergens meer|in dit land|in deze stad|in nederland|nederland \d{4}"
          r"|criminaliteit|tegenwoordig|de laatste tijd|steeds erger|uit de hand|volkssport|vroeger|compleet"
          r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat", negative=-0.9),
@@ -117,6 +124,20 @@ _NEGATIVE = [
          r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
          r"|die auto in de video|in deze|lijkt op|mijn (?:oom|kat|hart)|nummer pls|ik ben letterlijk agent",
          negative=-1.0),
+]  # fmt: skip
+
+# Arabic script: time words, pleas for help, thanks.
+_ARABIC = [
+    rule("cue.now_arabic", r"الآن|الان|حالا|الليلة|أمس|امس|صباح اليوم|مساء", concrete=0.5),
+    rule("ask.action_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة", request=0.4),
+    rule("neg.praise_arabic", r"الله يحفظكم|شكرا|ما شاء الله|أحسن شرطة", negative=-1.0),
+]  # fmt: skip
+
+# "haha die agent 😂 maar ff serieus, er vechten nu twee mannen": the joke before the turn does not undo what follows.
+_TURN = [
+    rule("turn.serious", r"maar (?:ff |even |nu |wel )?serieus|(?:but |ok )?seriously|(?:even |ff )serieus|serieus nu"
+         r"|alle gekheid op een stokje|grap(?:je)?s? (?:terzijde|apart)|(?:all )?jokes aside|los daarvan",
+         turn=1.0),
 ]  # fmt: skip
 
 # Negative families that turn a request into a general question or a thought experiment.
@@ -129,7 +150,7 @@ _SYMBOLS = [
     rule("neg.emoji_praise", r"💙|👏|🙌|😍|🔥|👍|👮", negative=-0.5),
 ]
 
-CUE_RULES = RuleSet([*_CONCRETE, *_REQUEST, *_NEGATIVE], _SYMBOLS)
+CUE_RULES = RuleSet([*_TURN, *_CONCRETE, *_REQUEST, *_NEGATIVE, *_ARABIC], _SYMBOLS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +170,11 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
     """Combine offence strength, concreteness, requests and hard negatives into one decision."""
     concrete = request = 0.0
     negatives: dict[str, float] = {}
+    turn = serious_from(cue_hits)
     for hit in cue_hits:
         for label, weight in hit.rule.weights:
+            if label == "turn" or (weight < 0.0 and hit.start < turn):
+                continue
             if label == "concrete":
                 concrete += weight
             elif label == "request":
@@ -176,6 +200,46 @@ def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_
     return ReportableDecision(
         score >= 0.5, round(score, 4), spans, 1.5 * logit, _enforcement_request(cue_hits, offence, has_place)
     )
+
+
+def serious_from(cue_hits: list[Hit]) -> int:
+    """Where the text turns serious ("maar ff serieus"): negative cues before it are banter, not a verdict."""
+    return max((hit.end for hit in cue_hits if hit.rule.name == "turn.serious"), default=0)
+
+
+# Cues that a text is not a first-hand report of something happening, even with "nu" and a stabbing in it.
+_NOT_FIRST_HAND = frozenset(
+    {
+        "neg.howto",
+        "neg.hypothetical",
+        "neg.news",
+        "neg.game",
+        "neg.lyrics",
+        "neg.lost",
+        "neg.handled",
+        "neg.negation",
+        "neg.condolence",
+        "neg.general",
+        "neg.praise",
+        "neg.emoji_praise",
+        "neg.joke",
+        "neg.emoji_joke",
+        "neg.meta",
+        "neg.past",
+    }
+)
+_LOCATING = frozenset({"cue.street", "cue.local", "cue.landmark", "cue.identifier", "cue.vehicle"})
+
+
+def plainly_told(cue_hits: list[Hit], has_place: bool) -> bool:
+    """Whether a text tells a located incident with nothing (after any turn to seriousness) marking it as a joke, a
+    question, news, a game or the past. Criticism may stand beside it: "jullie dansen terwijl er nu iemand wordt
+    neergestoken op het Hobbemaplein" is still a stabbing."""
+    turn = serious_from(cue_hits)
+    told = [hit for hit in cue_hits if hit.start >= turn]
+    if any(hit.rule.name in _NOT_FIRST_HAND for hit in told):
+        return False
+    return has_place or any(hit.rule.name in _LOCATING for hit in told)
 
 
 def _enforcement_request(cue_hits: list[Hit], offence: float, has_place: bool) -> bool:

@@ -9,30 +9,37 @@ from shared.contracts import Category, Span, Urgency
 
 _URGENCY_RULES = RuleSet([
     # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
-    rule("inprogress.heading", r"nu richting|net gezien", now=1.0, inprogress=1.0),
+    rule("inprogress.heading", r"nu richting", now=1.0, inprogress=1.0),
+    # "net gezien": just seen, so fresh, but a weapon seen a minute ago is not yet a scene in progress.
+    rule("inprogress.seen", r"net gezien", recent=1.0, inprogress=1.0),
     # A passive or progressive present ("er wordt ingebroken", "wordt nu geslagen") is happening now.
     rule("now.passive", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
          r"(?:geslagen|getrapt|geschopt|gestoken|neergestoken|geschoten|beroofd|achtervolgd|ingebroken|bedreigd"
          r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
          r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+",
          now=1.0, violent=1.0),
-    rule("now.ongoing", r"nog (?:steeds )?(?:binnen|bezig|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
-         r"|ik (?:hoor|zie) (?:ze|hem|haar|het)"
-         r"|terwijl ik dit \w+|as we speak|momenteel|nu nu|teraz|jetzt|[sş]imdi"
+    # "een ladder ligt nog in het gras" is a trace left behind, not someone still there.
+    rule("now.ongoing", r"nog(?<!ligt nog)(?<!liggen nog)(?<!staat nog)(?<!staan nog) (?:steeds )?(?:binnen|bezig"
+         r"|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
          r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*|nog steeds (?:over|bij"
          r"|voor)"
-         r"|gerade|su an|su anda|hala (?:orada|burada)|still (?:here|on)|wlasnie|ahora mismo|en ce moment|maintenant"
+         r"|hala (?:orada|burada)|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
-    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b)|op dit moment|right now|now|op heterdaad|live(?! van)"
+    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b|\.nl| is (?:hij|ze|zij|die) (?:\w+ )?weg\b)|op dit moment"
+         r"|right now|now|op heterdaad|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz|jetzt|[sş]imdi"
+         r"|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|ik sta er nu", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
-    rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance|please send|send someone"
-         r"|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten|durf niet \w+|niemand durft"
+    # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
+    rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)", witness=1.0),
+    rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance(?! (?:is|zijn) er)"
+         r"|please send|send someone|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten"
+         r"|durf niet \w+|niemand durft"
          r"|loopt leeg|(?:rent|rennen) (?:\w+ )?(?:weg|de winkel uit)|people running|running everywhere|venez vite"
          r"|opgesloten in|verstopt|ik verstop|hiding|bitte (?:schicken|kommen|helfen)|lutfen|prosze|pomocy", plea=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
-    rule("life.danger", r"ligt te bloeden|bloedt|bloedend|bleeding|bewusteloos|beweegt niet(?: meer)?"
+    rule("life.danger", r"ligt te bloeden|bloedt|bloedend|blujt|bleeding|bewusteloos|beweegt niet(?: meer)?"
          r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
          r"|zit(?:ten)? er nog in|nog (?:iemand|mensen) in|zinkt"
          r"|(?:reed|rijdt|gereden|gevallen|valt|viel|geduwd|gegooid|gesprongen|springt) (?:\w+ ){0,2}(?:het|de)"
@@ -40,20 +47,26 @@ _URGENCY_RULES = RuleSet([
          r"|te water|in (?:het|de) (?:kanaal|water|gracht|sloot|rivier|vaart) (?:\w+ ){0,3}(?:gereden|gevallen|beland"
          r"|geraakt|gesprongen)|springen erin|om hulp|gilt|gillen|screaming for help"
          r"|en el agua|dans l'eau|in the water|im wasser|w wodzie"
-         r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) "
-         r"(?:nog )?binnen|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
+         r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) nog binnen"
+         r"|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
          r"|richt (?:hem|het )?op"
          r"|ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
          r"|geduwd|gesleurd|gesleept)|meegesleurd|vermoorden|van de trap|(?:hij|ze|zij"
          r"|iemand) ligt (?:daar|er|op straat|op de grond)"
-         r"|ligt (?:er|daar) nog|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend"
+         r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
+         r"|(?:er|daar) ligt nog (?:iemand|een (?:man|vrouw|jongen|meisje))"
+         r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend"
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
          r"|am boden|blutet|gegijzeld|gijzel\w*"
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
          r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
+    # People at home make a fire an emergency; they do not make a fight in the street one.
+    rule("life.occupied", r"(?:kinderen|kindjes|mensen|iemand|man|vrouw|bewoners) (?:zijn |zitten )?binnen"
+         r"|(?:family|people|someone) (?:is |are )?(?:home|inside)", occupied=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
-         r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht",
+         r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht|w nocy"
+         r"|in der nacht|letzte nacht|dun gece",
          past=1.0, today=1.0),
     rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
@@ -64,10 +77,14 @@ _URGENCY_RULES = RuleSet([
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
          r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches", told=1.0, after=1.0),
     # Once the police are there or someone is arrested, the danger is being handled or over.
-    rule("time.handled", r"(?:de )?politie (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)|police (?:is|are)"
+    rule("time.handled", r"(?:de )?(?:politie|ambulance) (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)"
+         r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
          r" (?:already )?(?:there|here)|in de boeien|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)"
          r"|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)|is (?:al )?voorbij|al afgelopen",
          told=1.0, after=1.0),
+    # The police's own videos, in a complaint about them, are not the medium the incident is seen in.
+    rule("media.police_videos", r"filmpjes? (?:te |gaan |zitten |lopen )?maken|tiktoks? (?:te )?maken"
+         r"|(?:dansen|dansje\w*|dansjes doen) op tiktok|op tiktok (?:te |staan te )?dansen", complaint=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
     rule("media.shared", r"video\w*|vid|live van|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream"
          r"|gaat rond|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp",
@@ -94,7 +111,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:bije|pobil\w*|dov(?:du|duler|uyor|uyorlar)\w*|frappe|golpea|persigu\w*|prugeln|schlagen|schiesst)",
          violent=1.0, acting=1.0),
     rule("act.violent", r"schiet\w*|knal(?!pot|pijp)\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen"
-         r"|schopt"
+         r"|schopt|gooi\w* (?:met \w+ )?(?:\w+ ){0,3}naar (?:voorbijgangers|mensen|agenten|hulpverleners)"
          r"|stampen|stampt|trappen|trapt|getrapt|in elkaar|duwt|vecht\w*|zwaai\w*|te zwaaien|achter \w+ \w+ aan"
          r"|achterna|hitting|beating|stabbing|shooting|fighting|attacking|rent \w+ \w+ \w+ met|beroofd|beroven"
          r"|met (?:een |hun |z'?n |zijn )?(?:mes|messen|pistool|blaffer|waffies?|machete|bijl|knuppels?"
@@ -105,7 +122,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
          r"|(?:zijn|staan|zitten|lopen|zie ik) (?:\w+ ){0,4}in (?:mijn|ons|onze|het|de) \w*(?:winkel|zaak|huis|woning"
          r"|schuur|garage|bedrijf|pand)"
-         r"|open te breken|klimmen|klimt|climbing|went in|iemand beneden|in ons huis|wordt ingebroken", inside=1.0),
+         r"|open te breken|openbreken|openbreekt|klimmen|klimt|climbing|went in|iemand beneden|in ons huis"
+         r"|wordt ingebroken", inside=1.0),
     rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
          r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
@@ -120,11 +138,26 @@ _URGENCY_RULES = RuleSet([
          fire=1.0, arson=1.0),
     # A person in danger of life without any violence: a missing young child, someone about to jump.
     rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+| \d+)?"
-         r" (?:is )?(?:weg|kwijt|vermist|zoek)|(?:we )?zoeken (?:al|overal)|missing (?:child|kid|son|daughter|girl|boy)"
+         r"(?: \(\d+\)| \d+ ?(?:jr|jaar))? (?:is )?(?:weg|kwijt|vermist|zoek)"
+         r"|dement\w*\W+(?:\w+\W+){0,6}(?:weg|vermist|zoek|kwijt)|(?:we )?zoeken (?:al|overal)"
+         r"|missing (?:child|kid|son|daughter|girl|boy)"
          r"|is vermist|staat op (?:de rand|het dak|de brug)|op de rand van"
          r"|leunt (?:steeds )?(?:verder )?(?:naar )?voren"
          r"|wil springen|dreigt te springen|about to jump|(?:gooien|gooit) (?:\w+ ){0,3}(?:van|vanaf) (?:het|de) "
-         r"(?:viaduct|brug)|van het viaduct", life=1.0),
+         r"(?:viaduct|brug)|van het viaduct"
+         # A small child or a baby shut in a car, people locked in a lorry.
+         r"|(?:baby|kindje|peuter|kleuter)\w* (?:\w+ ){0,2}in (?:een|de|a|the) (?:\w+ )?(?:auto|car)\b"
+         r"|(?:gestolen|stolen|gejat|meegenomen) met (?:mijn|mn|m'n|haar|zijn) (?:dochter|zoon|kind|baby)\w*"
+         r"(?: \(\d+\))? (?:achterin|erin)"
+         r"|(?:mensen|people) (?:\w+ ){0,2}in (?:de|een|the) (?:laadruimte|vrachtwagen|container|truck|trailer)"
+         r"|(?:geklop|gebonk|geschreeuw) (?:\w+ ){0,3}uit (?:een|de) (?:vrachtwagen|container|laadruimte)", life=1.0),
+    # A caller posing as the bank or a utility who is inside an older person's home now: a crime in progress there
+    # (one still at the door is not yet: most desks call that high).
+    rule("act.at_home", r"bij (?:mijn|mn|m'n|haar|zijn|onze|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman"
+         r"|ouders|tante|oom)(?: \(\d+\))? (?:\w+ )?(?:binnen|in huis|aan tafel)"
+         r"|(?:zit|zitten) (?:\w+ ){0,4}bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa"
+         r"|buurvrouw|buurman|ouders|tante|oom)\b|in (?:zijn|haar|hun) (?:keuken|huis|woonkamer)"
+         r"|(?:zit|staat) (?:\w+ ){0,3}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog", athome=1.0),
     # Someone forced into a vehicle, in other words or languages.
     rule("life.abducted", r"forc(?:ing|es|ed) (?:a |the )?(?:woman|man|girl|boy|child|kid|someone) into"
          r"|dragg(?:ing|ed) (?:\w+ ){0,3}into|pulled into (?:a|the) (?:car|van)|wciag\w* (?:\w+ )?do (?:samochodu|auta)"
@@ -168,7 +201,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:filmt|filmen|fotografeert) (?:de )?(?:kinderen|meisjes)|(?:sprak|spreekt) (?:\w+ ){0,2}(?:meisjes"
          r"|jongens|kinderen) aan|naar de kinderen (?:te )?(?:kijken|kijkt|staren|staart)"
          r"|foto'?s (?:te )?ma\w* van (?:de )?kinderen|(?:aangesproken|gevraagd) of (?:hij|ze|zij) mee (?:wilde|wou)"
-         r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee",
+         r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee|puppy|(?:te )?lokken|gelokt|lokt|lokte",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
@@ -213,6 +246,14 @@ _URGENCY_RULES = RuleSet([
     # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
     rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
          r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
+    # Arabic script: now, help, attacks, breaking a door in, screaming, and yesterday or every evening.
+    rule("now.arabic", r"الآن|الان|حالا", now=1.0),
+    rule("now.plea_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة", plea=1.0),
+    rule("act.violent_arabic", r"(?:و|س)?(?:ي|ت)(?:ضرب|هدد|طعن|هاجم)\w*", violent=1.0),
+    rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*", inside=1.0),
+    rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف", life=1.0),
+    rule("time.arabic", r"أمس|امس|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
+    rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء)", past=1.0),
 ])  # fmt: skip
 
 # Flags that say "this is happening now or someone is in danger", whatever the past-tense words.
@@ -220,7 +261,7 @@ _NOW_FLAGS = frozenset({"now", "plea", "life", "wrongway"})
 # Flags that mean danger whatever the tense or medium.
 _LIFE_FLAGS = frozenset({"life", "wrongway"})
 # Flags that say so only when nothing in the text places the event in the past.
-_FRESH_FLAGS = frozenset({"violent", "inside", "recent", "fire", "present", "inprogress"})
+_FRESH_FLAGS = frozenset({"violent", "inside", "recent", "fire", "present", "inprogress", "witness"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +322,8 @@ def acting_undated(flags: dict[str, list[Hit]]) -> bool:
 
 def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str, tuple[str, ...]]]:
     """Rules in order of precedence; the first that holds decides."""
-    now = "now" in flags or ("plea" in flags and "past" not in flags and "future" not in flags)
+    undated = "past" not in flags and "future" not in flags
+    now = "now" in flags or (bool(flags.keys() & {"plea", "witness"}) and undated)
     fresh = now or ("recent" in flags and "past" not in flags)
     danger = bool(cats & {Category.WEAPON, Category.VIOLENCE})
     # "net" (just now) only makes an emergency of the worst acts; "ik zag ze net" is not one.
@@ -311,11 +353,17 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("inside", "now"),
         ),
         (
-            "fire" in flags and (now or "life" in flags or ("arson" in flags and acting_undated(flags))),
+            "fire" in flags
+            and (now or bool(flags.keys() & {"life", "occupied"}) or ("arson" in flags and acting_undated(flags))),
             "emergency.fire",
             ("fire", "now", "life"),
         ),
         (life_now, "emergency.danger_to_life", ("life", "now", "recent")),
+        (
+            Category.FRAUD in cats and "athome" in flags and (now or "recent" in flags) and "future" not in flags,
+            "emergency.fraudster_at_home",
+            ("athome", "now", "recent"),
+        ),
         (Category.WEAPON in cats, "high.weapon", ()),
         ("threat" in flags and (danger or Category.FRAUD in cats), "high.threat", ("threat",)),
         ("sextortion" in flags, "high.sextortion", ("sextortion",)),
@@ -331,7 +379,7 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         (
             Category.FRAUD in cats
             and "loss" in flags
-            and bool(flags.keys() & {"today", "now", "inprogress"})
+            and bool(flags.keys() & {"today", "now", "inprogress", "recent", "future"})
             and "reported" not in flags,
             "high.fraud_loss_today",
             ("loss", "today"),
