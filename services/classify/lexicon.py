@@ -57,7 +57,11 @@ VIOLENCE = [
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
          r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*|court apres|poursuit\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
-         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd", violence=1.0),
+         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|meegenomen door (?:een|twee|2) (?:onbekende )?"
+         r"(?:man|mannen|vrouw)", violence=1.0),
+    # Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, killing.
+    rule("violence.darija", r"kay?d(?:reb|arb)\w*|dreb(?:o|ou|ha|ni|uh)\w*|darbo\w*|dabza\w*|kay?9tel\w*",
+         violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
@@ -76,6 +80,9 @@ VIOLENCE = [
 ]  # fmt: skip
 
 BURGLARY = [
+    rule("burglary.intruder", r"(?:someone|somebody|a man|an intruder|a stranger|strangers?) (?:is |are |was )?"
+         r"(?:in|inside) (?:our|my) (?:house|home|bedroom|living room|kitchen|apartment|flat)|intruders?",
+         burglary=1.0),
     rule("burglary.breakin", r"inbra\w*|ingebroken|inbrek\w*|opengebroken|openbreken|open te breken|opengewrikt"
          r"|geforceerd|breaking into|broken into|broke into|break[- ]?ins?|burglar\w*|plofkraak\w*"
          r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
@@ -147,6 +154,15 @@ DRUGS = [
          r"|(?:kort|snel) (?:binnen|aan de deur) en (?:weer )?weg|stash ?house", drugs=1.0),
     rule("drugs.lab", r"chemische lucht|bijtende lucht|jerrycans|vaten|afgeplakt|dichtgeplakt\w*|gezoem"
          r"|zoete lucht|sneeuw smelt\w*|zakjes|weegschaal", drugs=0.5),
+    # Dealing and growing told by their signs: a handshake and gone, runners, a number on stickers, grams.
+    rule("drugs.dealing_signs", r"handjes? (?:\w+ )?schudden|loopjongen\w*|heuptas\w*|per gram|\d+ ?gram"
+         r"|bolletjes|slikker\w*|amfetamin\w*|skunk\w*|binnen \d+ min\w* bij je|stickertjes? met (?:een )?06"
+         r"|06[- ]?nummer\w* op (?:de )?(?:lantaarnpalen|stickers?)|geblowd|blowt|pil(?:len)? (?:\w+ ){0,6}"
+         r"(?:gekocht|verkocht)|(?:stappen|stapt) (?:even |snel )?in en (?:\w+ ){0,5}(?:weer )?uit"
+         r"|rondje van (?:\d+|twee|een paar) min\w*", drugs=1.0),
+    rule("drugs.comings", r"komen en gaan|komt en gaat|aanloop|niemand blijft (?:langer dan|lang)", drugs=0.7),
+    rule("drugs.grow_signs", r"paars licht|afzuig\w*|ventilatoren|ventilatie|potgrond|kweeklamp\w*|folie"
+         r"|aggregat\w*|chemische (?:geur|troep|stank)|chemical smell|drums|canisters", drugs=0.5),
 ]  # fmt: skip
 
 PARKING = [
@@ -157,6 +173,10 @@ PARKING = [
          r"|dubbel geparkeerd", parking=1.0),
     rule("parking.bay", r"invalidenpl\w*|invalidenparkeer\w*|gehandicapten\w*|disabled (?:bay|spot)s?"
          r"|zonder kaart", parking=1.0),
+    rule("parking.blocked_spot", r"(?:staat|staan|zetten|zet|gezet|parkeren|stond|stonden) (?:\w+ ){0,6}(?:pal |vlak )?"
+         r"(?:voor|in|op) (?:onze|mijn|mn|de|het|hun) (?:garagedeur|oprit|nooduitgang|fietsenstalling"
+         r"|brandweeropstelplaats|laad- en losplek|invalidenplek)|brandweeropstelplaats|opstelplaats"
+         r"|laad- en losplek|(?:staat|staan) (?:\w+ ){0,3}(?:trottoir|stoep) vol|na chodniku", parking=1.0),
     rule("parking.blocking", r"op de stoep|op het trottoir|op het zebrapad|in de berm|voor (?:mijn|de|onze|m'n|mn)"
          r" (?:garage|uitrit|inrit)|uitrit|inrit|bike lane|in de bocht|staat al \w+ (?:dagen|weken|week)"
          r"|staat er elke \w+|op het (?:fietspad|grasveld|gras)|(?:camper|caravan|aanhanger|vrachtwagen|auto|bus)"

@@ -75,6 +75,7 @@ _NEGATIVE = [
          r"|tolle arbeit|merci|heerlijk|super netjes|de beste|harde aanpak|zie ik graag", negative=-1.0),
     rule("neg.joke", r"haha\w*|hihi|lol|lmao|grap\w*|hahaha", negative=-0.4),
     rule("neg.lyrics", r"dit nummer|deze sound|die sound|sound|drill\w*|rapper|lyrics|pull up|beat|songtekst"
+         r"|(?:harde|nieuwe|die|deze|zijn|hun) tracks?"
          r"|draait op elk", negative=-1.4),
     rule("neg.game", r"gta|fortnite|call of duty|minecraft|roblox|game\w*|skin|parodie|movie|netflix|film"
          r"|airsoft\w*|waterpistool\w*|replica\w*|paintball|nerf|lasergame\w*",
@@ -128,17 +129,17 @@ _NEGATIVE = [
 
 # Arabic script: time words, pleas for help, thanks.
 _ARABIC = [
-    rule("cue.now_arabic", r"الآن|الان|حالا|الليلة|أمس|امس|صباح اليوم|مساء", concrete=0.5),
-    rule("ask.action_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة", request=0.4),
+    rule("cue.now_arabic", r"الآن|الان|حالا|الليلة|أمس|امس|صباح اليوم|مساء|daba", concrete=0.5),
+    rule("ask.action_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni", request=0.4),
     rule("neg.praise_arabic", r"الله يحفظكم|شكرا|ما شاء الله|أحسن شرطة", negative=-1.0),
 ]  # fmt: skip
 
 # "haha die agent 😂 maar ff serieus, er vechten nu twee mannen": the joke before the turn does not undo what follows.
-_TURN = [
-    rule("turn.serious", r"maar (?:ff |even |nu |wel )?serieus|(?:but |ok )?seriously|(?:even |ff )serieus|serieus nu"
-         r"|alle gekheid op een stokje|grap(?:je)?s? (?:terzijde|apart)|(?:all )?jokes aside|los daarvan",
-         turn=1.0),
-]  # fmt: skip
+SERIOUS_TURN = (
+    r"maar (?:ff |even |nu |wel )?serieus|(?:but |ok )?seriously|(?:even |ff )serieus|serieus nu"
+    r"|alle gekheid op een stokje|grap(?:je)?s? (?:terzijde|apart)|(?:all )?jokes aside|los daarvan"
+)
+_TURN = [rule("turn.serious", SERIOUS_TURN, turn=1.0)]
 
 # Negative families that turn a request into a general question or a thought experiment.
 _UNDOING = frozenset(

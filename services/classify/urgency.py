@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.classify.reportable import SERIOUS_TURN
 from services.classify.rules import Hit, RuleSet, rule
 from shared.contracts import Category, Span, Urgency
 
 _URGENCY_RULES = RuleSet([
+    # "top video 😂 maar ff serieus, hier slaat een man NU ...": what comes before the turn is banter (see decide).
+    rule("turn.serious", SERIOUS_TURN, turn=1.0),
     # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
     rule("inprogress.heading", r"nu richting", now=1.0, inprogress=1.0),
     # "net gezien": just seen, so fresh, but a weapon seen a minute ago is not yet a scene in progress.
@@ -26,9 +29,9 @@ _URGENCY_RULES = RuleSet([
          r"|hala (?:orada|burada)|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
-    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b|\.nl| is (?:hij|ze|zij|die) (?:\w+ )?weg\b)|op dit moment"
-         r"|right now|now|op heterdaad|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz|jetzt|[sş]imdi"
-         r"|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
+    rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b|\.nl| is (?:hij|ze|zij|die) (?:\w+ )?weg\b| voorbij\b)"
+         r"|op dit moment|right now|now|op heterdaad|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz"
+         r"|jetzt|[sş]imdi|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|ik sta er nu", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
@@ -55,7 +58,8 @@ _URGENCY_RULES = RuleSet([
          r"|iemand) ligt (?:daar|er|op straat|op de grond)"
          r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
          r"|(?:er|daar) ligt nog (?:iemand|een (?:man|vrouw|jongen|meisje))"
-         r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend"
+         r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend|brandwonden|(?:er|daar) ligt iemand"
+         r"|meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
          r"|am boden|blutet|gegijzeld|gijzel\w*"
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
@@ -79,8 +83,9 @@ _URGENCY_RULES = RuleSet([
     # Once the police are there or someone is arrested, the danger is being handled or over.
     rule("time.handled", r"(?:de )?(?:politie|ambulance) (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)"
          r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
-         r" (?:already )?(?:there|here)|in de boeien|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)"
-         r"|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)|is (?:al )?voorbij|al afgelopen",
+         r" (?:already )?(?:there|here)|(?:is|was) (?:nu |al )?voorbij|(?:is|zijn) er net weg|in de boeien"
+         r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
+         r"|al afgelopen",
          told=1.0, after=1.0),
     # The police's own videos, in a complaint about them, are not the medium the incident is seen in.
     rule("media.police_videos", r"filmpjes? (?:te |gaan |zitten |lopen )?maken|tiktoks? (?:te )?maken"
@@ -117,12 +122,16 @@ _URGENCY_RULES = RuleSet([
          r"|met (?:een |hun |z'?n |zijn )?(?:mes|messen|pistool|blaffer|waffies?|machete|bijl|knuppels?"
          r"|hamers?|vuurwapen)"
          r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
+    # Inside a relative's home: whoever it is, they are in (listed before the general "binnen bij").
+    rule("act.inside_home", r"binnen bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw"
+         r"|buurman|ouders)\b", inside=1.0, athome=1.0),
     rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*|breaking into|probeert \w+ \w+ open"
          r"|(?:hoor|horen) (?:\w+ ){0,3}(?:glas|ruit|rommelen|gerommel|gestommel|voetstappen|breken)"
          r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
          r"|(?:zijn|staan|zitten|lopen|zie ik) (?:\w+ ){0,4}in (?:mijn|ons|onze|het|de) \w*(?:winkel|zaak|huis|woning"
          r"|schuur|garage|bedrijf|pand)"
          r"|open te breken|openbreken|openbreekt|klimmen|klimt|climbing|went in|iemand beneden|in ons huis"
+         r"|in (?:our|my) (?:house|home|bedroom|apartment|flat)|flashlight"
          r"|wordt ingebroken", inside=1.0),
     rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
          r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
@@ -131,6 +140,9 @@ _URGENCY_RULES = RuleSet([
          r"|berm)"
          r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*"
          r"|onder invloed", drunk=1.0),
+    # "staat in brand", "ontploffen steeds dingen": burning now, whoever has called the fire brigade.
+    rule("act.burning", r"(?:staat|staan) (?:nu )?in (?:de )?(?:brand|fik)|(?:is|are) on fire"
+         r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen", fire=1.0, now=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
     # Setting a fire, told in the present tense.
     rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,3}(?:over|tegen|door)"
@@ -155,6 +167,7 @@ _URGENCY_RULES = RuleSet([
     # (one still at the door is not yet: most desks call that high).
     rule("act.at_home", r"bij (?:mijn|mn|m'n|haar|zijn|onze|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman"
          r"|ouders|tante|oom)(?: \(\d+\))? (?:\w+ )?(?:binnen|in huis|aan tafel)"
+
          r"|(?:zit|zitten) (?:\w+ ){0,4}bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa"
          r"|buurvrouw|buurman|ouders|tante|oom)\b|in (?:zijn|haar|hun) (?:keuken|huis|woonkamer)"
          r"|(?:zit|staat) (?:\w+ ){0,3}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog", athome=1.0),
@@ -243,12 +256,25 @@ _URGENCY_RULES = RuleSet([
          r"|didn'?t (?:pay|click|do it|fall for it)|did not (?:pay|click)"
          r"|(?:heb|hebben) (?:hem|het nummer|ze) geblokkeerd|blocked (?:the number|him|them)"
          r"|gelukkig (?:eerst|niet|op tijd)", reported=1.0),
+    # The writer says it is minor: "geen schade", "niet gevaarlijk", "klein dingetje", "voor jullie statistiek".
+    rule("low.said_minor", r"niet (?:heel |zo |echt )?erg|geen (?:grote )?schade|(?:niks|niets) ernstigs"
+         r"|klein (?:ding|dingetje)|kleinigheid|small thing|not dangerous|niet gevaarlijk|niemand in gevaar|geen kwaad"
+         r"|(?:nog )?(?:niks|niets) gebeurd|niet op mensen gericht|misschien (?:is het )?(?:niks|niets)"
+         r"|voor (?:jullie|de) (?:statistiek|overzicht|administratie|volledigheid)|niemand geraakt"
+         r"|no one (?:was )?hurt|nobody (?:was )?hurt|just annoying|gewoon irritant|niet op (?:\w+ )?geklikt"
+         r"|nergens op geklikt|didn'?t reply|(?:niks|niets) mee gedaan", minor_said=1.0),
     # Progressive present ("staan te vechten", "is aan het"): only a cue for the trained emergency head.
     rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
          r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
     # Arabic script: now, help, attacks, breaking a door in, screaming, and yesterday or every evening.
-    rule("now.arabic", r"الآن|الان|حالا", now=1.0),
-    rule("now.plea_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة", plea=1.0),
+    rule("now.arabic", r"الآن|الان|حالا|daba", now=1.0),
+    rule("now.plea_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni", plea=1.0),
+    rule("act.violent_darija", r"kay?d(?:reb|arb)\w*|dreb(?:o|ou|ha|ni|uh)\w*|darbo\w*|dabza\w*|kay?9tel\w*",
+         violent=1.0),
+    # English present participles after their subject: the scene is being watched.
+    rule("now.english_progressive", r"(?:is|are|someone|man|guy|guys|men|people|woman|they|he|she) (?:\w+ ){0,2}"
+         r"(?:chasing|hitting|beating|kicking|stabbing|attacking|punching|dragging|strangling|choking)",
+         now=1.0, violent=1.0),
     rule("act.violent_arabic", r"(?:و|س)?(?:ي|ت)(?:ضرب|هدد|طعن|هاجم)\w*", violent=1.0),
     rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*", inside=1.0),
     rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف", life=1.0),
@@ -288,7 +314,9 @@ def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
 
 def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision:
     """Urgency of a reportable tip from its categories and time cues."""
-    flags = _flags(_URGENCY_RULES.scan(folded))
+    hits = _URGENCY_RULES.scan(folded)
+    turn = max((hit.end for hit in hits if hit.rule.name == "turn.serious"), default=0)
+    flags = _flags([hit for hit in hits if hit.start >= turn] if turn else hits)
     cues = _danger_now(flags)
     # A break-in found on coming home is over too ("net thuis, voordeur geforceerd"): only a cue that someone is still
     # there may make it an emergency, not the model's hunch alone.
@@ -396,6 +424,11 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             "inprogress" in flags and bool(cats & {Category.FRAUD, Category.SUSPICIOUS, Category.THEFT}),
             "high.in_progress",
             ("inprogress",),
+        ),
+        (
+            bool(cats) and not cats & {Category.WEAPON, Category.VIOLENCE, Category.BURGLARY} and "minor_said" in flags,
+            "low.said_minor",
+            ("minor_said",),
         ),
         (
             bool(cats) and cats <= {Category.PARKING, Category.TRAFFIC, Category.NUISANCE} and "check" in flags,
