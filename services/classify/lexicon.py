@@ -6,6 +6,7 @@ start and end on word boundaries, so stems carry an explicit ``\\w*``.
 
 from __future__ import annotations
 
+from services.classify.phrases import DARIJA_HITTING, TAKEN_BY_STRANGERS
 from services.classify.rules import Rule, RuleSet, rule
 
 _COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|geel|oranje)e?n?"
@@ -57,11 +58,9 @@ VIOLENCE = [
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
          r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*|court apres|poursuit\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
-         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|meegenomen door (?:een|twee|2) (?:onbekende )?"
-         r"(?:man|mannen|vrouw)", violence=1.0),
+         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|" + TAKEN_BY_STRANGERS, violence=1.0),
     # Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, killing.
-    rule("violence.darija", r"kay?d(?:reb|arb)\w*|dreb(?:o|ou|ha|ni|uh)\w*|darbo\w*|dabza\w*|kay?9tel\w*",
-         violence=1.0),
+    rule("violence.darija", DARIJA_HITTING, violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from services.classify.phrases import ARABIC_NOW, ARABIC_PLEA, SERIOUS_TURN
 from services.classify.rules import Hit, RuleSet, rule
 from shared.contracts import Span
 
@@ -129,16 +130,12 @@ _NEGATIVE = [
 
 # Arabic script: time words, pleas for help, thanks.
 _ARABIC = [
-    rule("cue.now_arabic", r"الآن|الان|حالا|الليلة|أمس|امس|صباح اليوم|مساء|daba", concrete=0.5),
-    rule("ask.action_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni", request=0.4),
+    rule("cue.now_arabic", ARABIC_NOW + r"|الليلة|أمس|امس|صباح اليوم|مساء", concrete=0.5),
+    rule("ask.action_arabic", ARABIC_PLEA, request=0.4),
     rule("neg.praise_arabic", r"الله يحفظكم|شكرا|ما شاء الله|أحسن شرطة", negative=-1.0),
 ]  # fmt: skip
 
-# "haha die agent 😂 maar ff serieus, er vechten nu twee mannen": the joke before the turn does not undo what follows.
-SERIOUS_TURN = (
-    r"maar (?:ff |even |nu |wel )?serieus|(?:but |ok )?seriously|(?:even |ff )serieus|serieus nu"
-    r"|alle gekheid op een stokje|grap(?:je)?s? (?:terzijde|apart)|(?:all )?jokes aside|los daarvan"
-)
+# The joke before a turn to seriousness does not undo what follows it.
 _TURN = [rule("turn.serious", SERIOUS_TURN, turn=1.0)]
 
 # Negative families that turn a request into a general question or a thought experiment.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.classify.reportable import SERIOUS_TURN
+from services.classify.phrases import ARABIC_NOW, ARABIC_PLEA, DARIJA_HITTING, SERIOUS_TURN, TAKEN_BY_STRANGERS
 from services.classify.rules import Hit, RuleSet, rule
 from shared.contracts import Category, Span, Urgency
 
@@ -59,7 +59,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
          r"|(?:er|daar) ligt nog (?:iemand|een (?:man|vrouw|jongen|meisje))"
          r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend|brandwonden|(?:er|daar) ligt iemand"
-         r"|meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
+         r"|" + TAKEN_BY_STRANGERS +
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
          r"|am boden|blutet|gegijzeld|gijzel\w*"
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
@@ -267,10 +267,9 @@ _URGENCY_RULES = RuleSet([
     rule("now.progressive", r"(?:is|zijn|staat|staan|zit|zitten|ligt|liggen|loopt|lopen) (?:nu )?(?:aan het|te) \w+"
          r"|(?:is|zijn) (?:nu )?bezig|gaande|still (?:inside|there|going)|happening", present=1.0),
     # Arabic script: now, help, attacks, breaking a door in, screaming, and yesterday or every evening.
-    rule("now.arabic", r"الآن|الان|حالا|daba", now=1.0),
-    rule("now.plea_arabic", r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni", plea=1.0),
-    rule("act.violent_darija", r"kay?d(?:reb|arb)\w*|dreb(?:o|ou|ha|ni|uh)\w*|darbo\w*|dabza\w*|kay?9tel\w*",
-         violent=1.0),
+    rule("now.arabic", ARABIC_NOW, now=1.0),
+    rule("now.plea_arabic", ARABIC_PLEA, plea=1.0),
+    rule("act.violent_darija", DARIJA_HITTING, violent=1.0),
     # English present participles after their subject: the scene is being watched.
     rule("now.english_progressive", r"(?:is|are|someone|man|guy|guys|men|people|woman|they|he|she) (?:\w+ ){0,2}"
          r"(?:chasing|hitting|beating|kicking|stabbing|attacking|punching|dragging|strangling|choking)",

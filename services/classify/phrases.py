@@ -1,0 +1,18 @@
+"""Phrases more than one rule set reads: the lexicon (what kind of offence), the cue rules (is it a tip) and the
+urgency ladder (how urgent). Each is written once here so the three cannot drift apart."""
+
+from __future__ import annotations
+
+# "haha die agent 😂 maar ff serieus, er vechten nu twee mannen": what comes before the turn is banter.
+SERIOUS_TURN = (
+    r"maar (?:ff |even |nu |wel )?serieus|(?:but |ok )?seriously|(?:even |ff )serieus|serieus nu"
+    r"|alle gekheid op een stokje|grap(?:je)?s? (?:terzijde|apart)|(?:all )?jokes aside|los daarvan"
+)
+# Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, beating up, killing.
+DARIJA_HITTING = r"kay?d(?:reb|arb)\w*|dreb(?:o|ou|ha|ni|uh)\w*|darbo\w*|dabza\w*|kay?9tel\w*"
+# "Now" in Arabic script and Darija.
+ARABIC_NOW = r"الآن|الان|حالا|daba"
+# "Help me", "please", "quickly", "come" in Arabic script and Darija.
+ARABIC_PLEA = r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni"
+# A child or a person taken away by strangers.
+TAKEN_BY_STRANGERS = r"meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
