@@ -285,6 +285,8 @@ _OTHER = (
 _OTHER_SCRIPT = re.compile(r"[ąćęłńśźżğışçñßäöüé\u0600-\u06ff\u0400-\u04ff]")
 # Moroccan Arabic written in Latin letters uses digits for sounds Latin lacks ("3andi", "l7wa", "kaysr9o").
 _ARABIZI = re.compile(r"\b[a-z]*[a-z][2379][a-z]+|\b[2379][a-z]{2,}")
+# Most texts have none of those digits: one scan for them is far cheaper than trying the pattern at every word.
+_ARABIZI_DIGIT = re.compile(r"[2379]")
 
 
 # Per known word, its vote for (nl, en, other): a word in both the Dutch and the English list counts for both.
@@ -302,7 +304,9 @@ def detect(text: str) -> Language:
         vote = votes(word)
         if vote is not None:
             nl, en, other = nl + vote[0], en + vote[1], other + vote[2]
-    other += len(_OTHER_SCRIPT.findall(lowered)) // 2 + len(_ARABIZI.findall(lowered))
+    other += len(_OTHER_SCRIPT.findall(lowered)) // 2
+    if _ARABIZI_DIGIT.search(lowered):
+        other += len(_ARABIZI.findall(lowered))
     if other > max(nl, en):
         return "other"
     if en > nl:

@@ -50,7 +50,7 @@ class RuleSet:
         alternatives = _bucketed_alternatives(prefix_rules)
         # A lookahead match is zero-width, so rules may overlap ("rent nu een jongen met" and its "nu").
         self._finder = re.compile(rf"(?<!\w)(?=(?:{alternatives})(?!\w))") if prefix_rules else None
-        self._by_pair, self._by_letter, self._fallback = _prefix_buckets(prefix_rules)
+        self._by_prefix, self._fallback = _prefix_buckets(prefix_rules)
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
         suffix_rules = [item for item in word_rules if _is_suffix(item.pattern)]
@@ -87,12 +87,12 @@ class RuleSet:
 
     def _scan_words(self, folded: str, finder: re.Pattern[str], hits: list[Hit]) -> None:
         """The word rules' hits: at each word where some rule matches, the first rule of its bucket that does."""
-        by_pair, by_letter, fallback = self._by_pair, self._by_letter, self._fallback
+        by_prefix, fallback = self._by_prefix, self._fallback
         for found in finder.finditer(folded):
             position = found.start()
-            candidates = by_pair.get(folded[position : position + 2])
+            candidates = by_prefix.get(folded[position : position + 3])
             if candidates is None:
-                candidates = by_letter.get(folded[position], fallback)
+                candidates = by_prefix.get(folded[position : position + 2]) or by_prefix.get(folded[position], fallback)
             for item, pattern in candidates:
                 match = pattern.match(folded, position)
                 if match:
@@ -159,38 +159,65 @@ def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
 _TRIE_DEPTH = 4  # deeper tries measured no faster
 
 
-def _prefix_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], dict[str, _Compiled], _Compiled]:
-    """The rules (in their listed order) that can match at a word, filed under the word's first two letters and,
-    for words whose two letters no rule starts with, its first letter: most words then try a handful of rules
-    instead of every rule sharing their first letter."""
+def _prefix_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compiled]:
+    """The rules (in their listed order) that can match at a word, filed under the word's first three letters, its
+    first two when no rule starts with those three, or its first letter: most words then try a handful of rules
+    instead of every rule sharing their first letter. Also the rules that may start anywhere (the fallback)."""
     compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in rules]
     prefixes: list[set[str] | None] = []
     for item in rules:
-        firsts = {_literal_prefix(alternative) for alternative in _alternatives(item.pattern)}
+        firsts = {prefix for alternative in _alternatives(item.pattern) for prefix in _bucket_prefixes(alternative)}
         prefixes.append(None if "" in firsts else firsts)
 
     def bucket(key: str) -> _Compiled:
         return [
             pair
             for pair, firsts in zip(compiled, prefixes, strict=True)
-            if firsts is None or key[0] in firsts or key in firsts
+            if firsts is None
+            or any(key.startswith(prefix) for prefix in firsts)
+            or (_DIGIT in firsts and key[0].isdigit())
         ]
 
-    keys = {prefix for firsts in prefixes if firsts for prefix in firsts}
-    by_pair = {key: bucket(key) for key in sorted(keys) if len(key) == 2}
-    by_letter = {letter: bucket(letter) for letter in sorted({key[0] for key in keys})}
+    # Every beginning of every prefix is a key: text that starts "mex" falls back from "mex" to "me" to "m".
+    keys = {
+        prefix[:size] for firsts in prefixes if firsts for prefix in firsts if prefix != _DIGIT for size in (1, 2, 3)
+    }
+    if any(firsts and _DIGIT in firsts for firsts in prefixes):
+        keys |= set("0123456789")
+    by_prefix = {key: bucket(key) for key in sorted(keys)}
     fallback = [pair for pair, firsts in zip(compiled, prefixes, strict=True) if firsts is None]
-    return by_pair, by_letter, fallback
+    return by_prefix, fallback
 
 
-def _literal_prefix(alternative: str) -> str:
-    """The literal first two characters of an alternative, its first letter when only that is literal, or ""."""
-    first = _first_letter(alternative)
-    if first and len(alternative) > 2 and alternative[1].isalnum() and alternative[2] not in "?*+{":
-        return alternative[:2]
-    if first and len(alternative) == 2 and alternative[1].isalnum():
-        return alternative
-    return first
+# Stands for "any digit" among a rule's first characters (an alternative starting with ``\d``).
+_DIGIT = "\\d"
+
+
+def _bucket_prefixes(alternative: str) -> list[str]:
+    """What an alternative's match must start with, for filing its rule: its literal prefix, ``_DIGIT`` for one that
+    starts with a digit, or "" when it could start with anything. A leading lookbehind consumes nothing, so the
+    prefix is read after it ("(?<!lek )gestoken" is filed under "ge", not tried at every word)."""
+    while alternative.startswith(("(?<!", "(?<=")):
+        alternative = alternative[_closing(alternative) + 1 :]
+    found = []
+    for spelt in _spelt_out(alternative):
+        if spelt.startswith("\\d") and spelt[2:3] not in ("?", "*") and not spelt.startswith("\\d{0"):
+            found.append(_DIGIT)
+        else:
+            found.append(_literal_prefix(spelt))
+    return found
+
+
+def _literal_prefix(alternative: str, size: int = 3) -> str:
+    """The literal first characters of an alternative (up to ``size``), or "" when even the first is not literal."""
+    prefix = _first_letter(alternative)
+    if not prefix:
+        return ""
+    for index in range(1, min(size, len(alternative))):
+        if not alternative[index].isalnum() or alternative[index + 1 : index + 2] in ("?", "*", "+", "{"):
+            break
+        prefix += alternative[index]
+    return prefix
 
 
 def _alternatives(pattern: str) -> list[str]:

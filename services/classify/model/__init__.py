@@ -135,7 +135,8 @@ class LinearModel:
     blend: Blend = field(default_factory=Blend)
     _packed: dict[int, int] = field(default_factory=dict, repr=False)
     _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
-    _pairs: dict[str, int] = field(default_factory=dict, repr=False)
+    # Keyed by the (left, right) tuple ``pairwise`` yields anyway: no key string is built per bigram.
+    _pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._packed = {index: _pack(row) for index, row in self.table.items()}
@@ -166,9 +167,9 @@ class LinearModel:
             size, packed = cache.get(word) or self._word(word)
             count += size
             total += packed
-        for left, right in pairwise(words):
-            pair = pairs.get(f"{left} {right}")
-            total += self._pair(left, right) if pair is None else pair
+        for pair in pairwise(words):
+            bigram = pairs.get(pair)
+            total += self._pair(*pair) if bigram is None else bigram
         scale = feature_scale(count) / QUANTUM
         return {
             head: b + scale * s
@@ -183,7 +184,7 @@ class LinearModel:
             (_column((self._words.get(word) or self._word(word))[1], column), start, end) for start, end, word in found
         ]
         for (start, _, left), (_, end, right) in pairwise(found):
-            packed = self._pairs.get(f"{left} {right}")
+            packed = self._pairs.get((left, right))
             scored.append((_column(self._pair(left, right) if packed is None else packed, column), start, end))
         best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:limit]
         rule = f"model.{head}"
@@ -193,7 +194,7 @@ class LinearModel:
         packed = self._packed.get(slot(bigram_feature(left, right)), 0)
         if len(self._pairs) >= _CACHE_LIMIT:
             self._pairs.clear()
-        self._pairs[f"{left} {right}"] = packed
+        self._pairs[left, right] = packed
         return packed
 
     def _word(self, word: str) -> tuple[int, int]:

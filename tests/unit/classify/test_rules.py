@@ -13,7 +13,15 @@ from services.classify import train
 from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.reportable import CUE_RULES
-from services.classify.rules import RuleSet, _alternatives, _is_suffix, _literal_prefix, _trie, rule
+from services.classify.rules import (
+    RuleSet,
+    _alternatives,
+    _bucket_prefixes,
+    _is_suffix,
+    _literal_prefix,
+    _trie,
+    rule,
+)
 from services.classify.urgency import _URGENCY_RULES
 
 
@@ -85,7 +93,8 @@ def test_the_trie_shaped_finder_matches_where_the_plain_alternation_does() -> No
 @pytest.mark.parametrize(
     ("alternative", "prefix"),
     [
-        ("mes", "me"),
+        ("messen", "mes"),
+        ("mes", "mes"),
         ("me", "me"),
         ("m", "m"),
         ("mes?", "me"),
@@ -99,7 +108,22 @@ def test_a_rule_is_filed_under_the_literal_letters_it_starts_with(alternative: s
     assert _literal_prefix(alternative) == prefix
 
 
-def test_the_two_letter_buckets_pick_the_rule_that_trying_every_rule_in_order_picks() -> None:
+@pytest.mark.parametrize(
+    ("alternative", "prefixes"),
+    [
+        ("(?<!lek )gestoken", ["ges"]),
+        ("(?<!eraf )(?<!kapot )getrapt", ["get"]),
+        ("\\d+ euro", ["\\d"]),
+        ("\\d? euro", [""]),
+        ("(?:de|het) auto", ["de", "het"]),
+        ("\\w+ weken", [""]),
+    ],
+)
+def test_a_leading_lookbehind_or_digit_still_files_a_rule(alternative: str, prefixes: list[str]) -> None:
+    assert _bucket_prefixes(alternative) == prefixes
+
+
+def test_the_prefix_buckets_pick_the_rule_that_trying_every_rule_in_order_picks() -> None:
     for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
         symbols = {item for item, _ in ruleset._symbols}
         word_rules = [item for item in ruleset.rules if not _is_suffix(item.pattern) and item not in symbols]
