@@ -30,11 +30,9 @@ _CATEGORY_THRESHOLD = 1.0
 _FALLBACK_THRESHOLD = 0.5
 # Lexicon weight at which a category stands whatever the model thinks.
 _VETO_PROOF = 2.0
-# The categories in which most emergencies are; in the others (a parked car, a scam at the door, a suspicious person)
-# the model must be quite sure before it calls an emergency the rules missed: on three sets it had never seen, ten of
-# its eleven such calls between 0.5 and 0.8 were wrong; above 0.8 most were right.
+# The categories in which most emergencies are; the others (a parked car, a scam at the door, a suspicious person) have
+# a threshold of their own for the model's upgrades (``Blend.emergency_other_threshold``).
 DANGEROUS_CATEGORIES = frozenset({Category.WEAPON, Category.VIOLENCE, Category.BURGLARY, Category.TRAFFIC})
-_SURE = 0.8
 # More lexicon hits than this add nothing to a stacked category's score.
 LEXICON_CAP = 2.0
 _CATEGORIES = tuple(Category)
@@ -215,11 +213,11 @@ class Classifier:
         self, text: str, folded: str, level: urgency.UrgencyDecision, score: float, *, dangerous: bool
     ) -> urgency.UrgencyDecision:
         """Upgrade to emergency when the model is confident and the text has a danger-now cue, or when it is very
-        confident and nothing dates the event. Outside the dangerous categories it must be surer than not."""
+        confident and nothing dates the event. Outside the dangerous categories a threshold of their own serves both."""
         if level.urgency == Urgency.EMERGENCY:
             return level
         blend = self.model.blend
-        uncued = blend.emergency_uncued_threshold if dangerous else max(blend.emergency_uncued_threshold, _SURE)
+        uncued = blend.emergency_uncued_threshold if dangerous else blend.emergency_other_threshold
         cued = blend.emergency_threshold if dangerous else uncued
         if level.danger_now and score >= logit(cued):
             reason = "emergency.model"

@@ -238,6 +238,8 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Utrechtse Heuvelrug": ("Driebergen",),
     # Nicknames and dialect names people use for their own town.
     "Roermond": ("Remunj",),
+    "Sittard-Geleen": ("Zittard", "Gelaen"),
+    "Kerkrade": ("Kirchroa",),
     "Oldenzaal": ("Oldenzel",),
     "Capelle aan den IJssel": ("Capelle", "Capelle-West", "Schollevaar"),
     "Stichtse Vecht": ("Maarssenbroek",),

@@ -6,7 +6,7 @@ start and end on word boundaries, so stems carry an explicit ``\\w*``.
 
 from __future__ import annotations
 
-from services.classify.phrases import DARIJA_HITTING, TAKEN_BY_STRANGERS
+from services.classify.phrases import DARIJA_CHASING, DARIJA_HITTING, FORCED_INTO_BOOT, TAKEN_BY_STRANGERS
 from services.classify.rules import Rule, RuleSet, rule
 
 _COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|geel|oranje)e?n?"
@@ -22,7 +22,7 @@ WEAPON = [
          r"|nep(?:blaffer|pistool|vuurwapen)\w*|mes(?:sen)?gevecht\w*|mets"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
-         r"|strzel\w*|wiatrowk\w*|bron palna"
+         r"|strzel\w*|wiatrowk\w*|bron palna|mous"
          r"|gewapend\w*|armed", weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
@@ -49,30 +49,38 @@ VIOLENCE = [
          r"|(?<!eraf )(?<!kapot )(?<!stuk )getrapt|(?<!kapot )(?<!stuk )(?<!klein )geslagen"
          r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting(?! \d)|attacked|assault\w*|punch\w*|kicked"
          r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
-         r"|gevolgd door|(?:wordt|werd|worden) gevolgd", violence=1.0),
+         r"|gevolgd door|(?:wordt|werd|worden) gevolgd|don'?t hit (?:me|her|him|us)|stop hitting"
+         # Pulled off a bike to be robbed.
+         r"|(?:trekken|trekt|trok|trokken|getrokken|duwen|duwt|geduwd) (?:\w+ ){0,2}van (?:de|hun|haar|zijn|mijn|mn"
+         r"|m'n) (?:fiets|scooter|brommer|motor)", violence=1.0),
     # Someone pulled into a vehicle or held is violence whatever else is said.
     rule("violence.stabbing", r"steekt (?:iemand|hem|haar|op|in op|een (?:man|vrouw|jongen|meisje))"
-         r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken", violence=1.0),
+         r"|staken (?:iemand|hem|haar)|(?:iemand|hem|haar) (?:\w+ )?(?:te )?steken|(?:iemand|eine|ein|hem|haar) steke",
+         violence=1.0),
     rule("violence.other_language", r"pobi\w*|popchn\w*|grozi\w*|bije|bija|kavga\w*|dov(?:du|duler|uyor)\w*"
          r"|tehdit\w*|darp\w*|bedroh\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
          r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*|court apres|poursuit\w*", violence=1.0),
-    rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
-         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|" + TAKEN_BY_STRANGERS, violence=1.0),
+    rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|(?:auto|bus|busje|bestelbus|wagen|van) in (?:getrokken"
+         r"|geduwd|gesleurd|gesleept)|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
+         r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|" + TAKEN_BY_STRANGERS + "|" + FORCED_INTO_BOOT,
+         violence=1.0),
     # Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, killing.
-    rule("violence.darija", DARIJA_HITTING, violence=1.0),
+    rule("violence.darija", DARIJA_HITTING + "|" + DARIJA_CHASING, violence=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
     rule("violence.threat", r"bedreig\w*|dreig\w*|dwingen|dwingt|dwong|gedwongen|tehdit\w*|afmaken|vermoorden"
          r"|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
-         r"|ben jij dood|(?:will|gonna|going to|wants to) (?:\w+ )?(?:kill|hurt|stab|shoot)", violence=1.0),
+         r"|ben jij dood|(?:will|gonna|going to|wants to) (?:\w+ )?(?:kill|hurt|stab|shoot)"
+         r"|(?:he|she|they|i)'?ll (?:\w+ )?(?:kill|hurt|stab|shoot)", violence=1.0),
     rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
          r"|afgepakt", violence=1.0, theft=0.5),
     rule("violence.snatch", r"gerukt|snatched|rukte|rukt|rukken|gegrist|grist|griste|(?:uit|van) (?:haar|zijn|mijn|zn"
          r"|m'n|mn) (?:hand|handen|arm|schouder|nek) (?:getrokken|gerukt|gegrist|gepakt)", violence=0.6, theft=1.0),
-    rule("violence.chase", r"(?:gaat |rent |rennen )?achter (?:een|die|de|hem|haar|mijn|mn|m'n|ons|onze|me|mij)"
+    rule("violence.chase", r"(?:gaat |rent |rennen )?achter (?:een|die|de|hem|haar|mijn|mn|m'n|ons|onze|me|mij"
+         r"|twee|drie|2|3)"
          r" (?:\w+ )?aan|chased|chasing", violence=1.0),
     rule("violence.brandish", r"te zwaaien|zwaait|zwaaien met|waving", weapon=0.5, violence=0.3),
     rule("violence.blood", r"bloed\w*|bleeding|ligt op de grond", violence=0.5),
@@ -101,8 +109,13 @@ BURGLARY = [
          r"|home|flat"
          r"|apartment|shed)|binnen bij de buren|nog binnen|zijn nu \w+ binnen|(?:mensen|iemand) binnen bij"
          r"|(?:er )?(?:is|zit|zitten|zijn) (?:er )?iemand in (?:onze|de|mijn|ons|hun) (?:schuur|huis|woning|garage"
-         r"|tuinhuis|kelder|berging)|ramkraak\w*|(?:pinautomaat|geldautomaat|pinautomaten) (?:\w+ )?(?:eruit|uit)",
+         r"|tuinhuis|kelder|berging)|ramkraak\w*|(?:pinautomaat|geldautomaat|pinautomaten) (?:\w+ )?(?:eruit|uit)"
+         r"|(?:met )?zaklamp\w* (?:\w+ ){0,2}in (?:de|het|onze|ons|een) \w+|breekijzer\w*"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er (?:nu |al )?(?:met z'?n \w+ )?in(?! geslaagd)\b"
+         r"|(?:two |2 |three |3 )?(?:men|guys|people|someone|somebody) (?:are|is) inside|glass breaking",
          burglary=1.0),
+    rule("burglary.at_work", r"zitten ze er al in|(?:aan|bij) het raam (?:\w+ ){0,3}te (?:schuiven|wrikken|morrelen)"
+         r"|raam open te (?:schuiven|wrikken)", burglary=1.0),
     rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
          r"(?:doorgeknipt|opengeknipt|cut)|doorgeknipt|ruit ingeslagen|zijruit eruit|binnengekomen via"
          r"|via (?:het|de) (?:keuken|achter)?(?:raam|tuin|schutting)|ingegooid|eingeschlagen", burglary=0.6),
@@ -114,13 +127,13 @@ THEFT = [
          r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen|weggehaald|gepikt|ukradli"
          r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
          r"|ukrad\w*|zlodziej\w*|dieb\w*|geklaut", theft=1.0),
-    rule("theft.thief", r"\w+(?:dief|dieven)", theft=1.0),
+    rule("theft.thief", r"\w+(?:dief|dieven|diefstal)", theft=1.0),
     rule("theft.in_act", r"(?:wallet|phone|purse|bag|bike|laptop|handbag)s? (?:was |were |got )?(?:lifted|taken|nicked)"
          r"|lifted (?:my|her|his) (?:wallet|phone|purse)|(?:slot|ketting|beugelslot) (?:\w+ ){0,4}(?:doorzagen"
          r"|doorgezaagd|door te zagen|doorknippen|doorgeknipt|slijpen)|slijptol\w*|rent (?:\w+ ){0,3}naar buiten met"
          r"|personeel (?:\w+ )?(?:erachteraan|achter hem aan)|ran out (?:of the shop )?with"
          r"|(?:diesel|brandstof|benzine) (?:\w+ ){0,4}(?:afgetapt|getapt|aftappen)|afgetapt|siphon\w*"
-         r"|katalysator\w*|keyless"
+         r"|katalysator\w*|catalytic|keyless|met een kastje|lichten (?:\w+ )?knipper\w*"
          r"|morrel\w* (?:\w+ )?aan (?:mn|mijn|m'n|zijn|zn|de|een|het) (?:\w+ )?(?:scooter|fiets|motor|brommer|slot)",
          theft=1.0),
     rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
@@ -140,7 +153,7 @@ DRUGS = [
          r"|verkopen (?:wiet|drugs|pillen|coke)|selling (?:coke|drugs|weed)|plug\w*", drugs=1.0),
     rule("drugs.word", r"drugs\w*|drug|drugsafval|drugslab\w*|wietplantage\w*|hennep\w*|hennepkwekerij\w*"
          r"|gekweekt|kweekt|kweken|cannabis|wietlucht|ruikt naar wiet|kwekerij|ticken|tikken|drugsrunner\w*"
-         r"|dealen|dealt|runner", drugs=1.0),
+         r"|dealen|dealt|runner|حبوب|التاجر|مخدرات|حشيش", drugs=1.0),
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
     rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
          r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
@@ -166,6 +179,7 @@ DRUGS = [
 
 PARKING = [
     rule("parking.other_language", r"parkuj\w*|zaparkowa\w*|falsch ?park\w*|geparkt|park ediyor|park etmis|parkuje"
+         r"|mparki\w*|parkia|park etmi\w*"
          r"|parkt|zonder (?:parkeer)?schijf|blauwe zone",
          parking=1.0),
     rule("parking.parked", r"geparkeerd|parkeren|parkeert|parkeer|parkeerde\w*|parking|parked|foutparke\w*"
@@ -212,7 +226,7 @@ TRAFFIC = [
          r"|gedrukt)", traffic=1.0),
     rule("traffic.vehicle", r"crossmotor\w*|brommers?|fatbike\w*|scooters? die|quads?", traffic=0.5),
     rule("traffic.other_language", r"za szybko|predkos\w*|prędkoś\w*|cok hizli|hizli gidiyor|zu schnell|raser\w*"
-         r"|trop vite|weggefahren|angefahren|uciekl\w*", traffic=1.0),
+         r"|trop vite|weggefahren|angefahren|uciekl\w*|savrulu\w*|uyuyor gibi", traffic=1.0),
     rule("traffic.check", r"lasergun|laserpistool|snelheid meten|snelheidsmeting|snelheidsdisplay"
          r"|snelheidscontrole\w*|controle|handhaving|speed ?checks?|flitspaal|verkeerscontrole",
          traffic=0.6),
@@ -296,6 +310,7 @@ NUISANCE = [
     rule("nuisance.animals", r"blaft|blaffen|barking|barks|hondengeblaf|jankt", nuisance=1.0),
     rule("nuisance.vandalism", r"graffiti|beklad\w*|vandal\w*|vernield|vernieling\w*|lek gestoken|lekgestoken"
          r"|kapot ?(?:gegooid|getrapt|gemaakt|geslagen|gesmeten)|kort en klein \w+|gebarsten|stenen|eieren|ontploft"
+         r"|steine|stones|rocks|bricks"
          r"|opgeblazen|in brand|brand"
          r"|smashed|tegen (?:de )?(?:deuren|fietsen|auto'?s) \w+|omgooien|gesprongen|fik|vlammen|sloopt|slopen"
          r"|gevandaliseerd|(?:eraf|kapot|stuk) ?getrapt|afgetrapt|afgebroken|(?:spiegels?|ruitenwissers?|antennes?)"
@@ -343,7 +358,8 @@ FRAUD = [
          r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage", fraud=1.0),
     rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
          r"|telefoon is kapot", fraud=1.0),
-    rule("fraud.other_language", r"wyplaci\w*|wypłaci\w*|oszuk\w*|dolandir\w*|betrug\w*|arnaque\w*|estafa",
+    rule("fraud.other_language", r"wyplaci\w*|wypłaci\w*|oszuk\w*|dolandir\w*|betrug\w*|arnaque\w*|estafa"
+         r"|przelew\w*|przelac|udaj\w* (?:policjant|pracownik)\w*|يدعي|يدّعي|ادعى",
          fraud=1.0),
     rule("fraud.identity", r"achteraf betalen|op mijn naam|identiteitsfraude|identity theft|nep betaal\w*"
          r"|beleggings\w*|gestort op|crypto ?platform|valse? (?:bank|politie|rechercheur)\w*"
@@ -356,6 +372,10 @@ FRAUD = [
          r"|euro (?:kwijt|betaald)|\d+ euro", fraud=0.5),
     rule("fraud.caller", r"van de bank|'de bank'|de bank|gebeld door|belde|namens|zogenaamd|zei dat hij van"
          r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
+    # A caller or visitor the writer puts in quotes: "2 mannen 'van de waterleiding'", "een man 'van de ING'".
+    rule("fraud.fake_official", r"'van de (?:\w+ )?\w+'|'(?:bankmedewerker|monteur|rechercheur|agent|politieagent"
+         r"|medewerker)\w*'|(?:zogenaamd|zogenaamde|nep)(?:-| )?(?:monteur|bankmedewerker|agent|politie)\w*",
+         fraud=1.0),
     rule("fraud.sextortion", r"naaktfoto\w*|naaktbeelden|intieme (?:foto|beelden|video)\w*"
          r"|intimate (?:photos|pictures|images|videos)|naked (?:photos|pictures)|nudes|sextortion|verspreiden"
          r"|verspreidt|dating ?profiel\w*"
@@ -383,8 +403,19 @@ ARABIC = [
     rule("fraud.arabic", r"احتيال|نصب|(?:ال)?محتال\w*", fraud=1.0),
 ]  # fmt: skip
 
+# Ukrainian and Russian (many Ukrainians live in the Netherlands now): the common words for each category.
+CYRILLIC = [
+    rule("weapon.cyrillic", r"ніж|нож\w*|пістолет\w*|пистолет\w*|зброя|зброєю|оружие|стріля\w*|стреля\w*", weapon=1.0),
+    rule("violence.cyrillic", r"б'є|б'ють|бьет|бьют|побил\w*|поби\w*|напа\w*|вдари\w*|удари\w*|переслідує"
+         r"|преследует|погрожу\w*|угрожа\w*", violence=1.0),
+    rule("theft.cyrillic", r"вкра\w*|украл\w*|украд\w*|крадіжк\w*|краж\w*|перерізає замок", theft=1.0),
+    rule("traffic.cyrillic", r"підрізає|підрізав|п'яний водій|пьяный водитель", traffic=1.0),
+    rule("nuisance.cyrillic", r"підпал\w*|подожг\w*|поджог\w*", nuisance=1.0),
+    rule("fraud.cyrillic", r"шахра\w*|мошенни\w*|представився поліцією|представился полицией", fraud=1.0),
+]  # fmt: skip
+
 CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,
-                          *NUISANCE, *FRAUD, *ARABIC])  # fmt: skip
+                          *NUISANCE, *FRAUD, *ARABIC, *CYRILLIC])  # fmt: skip
 
 
 def all_rules() -> list[Rule]:

@@ -16,3 +16,13 @@ ARABIC_NOW = r"الآن|الان|حالا|daba"
 ARABIC_PLEA = r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni"
 # A child or a person taken away by strangers.
 TAKEN_BY_STRANGERS = r"meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
+# Someone pushed into a car boot or tied up: taken against their will.
+FORCED_INTO_BOOT = (
+    r"(?:duwt|duwen|duwde|stopt|stoppen|stopte|gooit|gooien|sleurt|sleuren|trekt|trekken|geduwd|gestopt|gegooid"
+    r"|gesleurd) (?:\w+ ){0,4}in (?:de|een|zijn|haar|hun) kofferbak|vastgebonden|vastgetaped|tied up"
+    r"|in (?:de|een|zijn|haar|hun) kofferbak (?:\w+ ){0,4}(?:duwt|duwen|geduwd|stopt|stoppen|gestopt|gooit|gegooid"
+    r"|sleurt|gesleurd)"
+    r"|(?:pushing|pushed|shoving|shoved|forcing|forced|throwing|threw) (?:\w+ ){0,4}into (?:the|a) (?:trunk|boot)"
+)
+# Darija in Latin script: running after someone, bleeding.
+DARIJA_CHASING = r"kay?jri(?:w)? (?:mor|mour|wra|m3a)|kay?ta?b3o?\w*|tab3o\w*"

@@ -179,8 +179,9 @@ class Gazetteer:
         if key[0].isdigit() and _PHONE_REST.match(text, words[index].end):
             return False  # "020-2288800" is a telephone number, not a tip from Amsterdam
         head = words[index + 1] if entry.article else words[index]
-        # In a text written in capitals, a capital says nothing about a name.
-        capital = text[head.start].isupper() and not shouting
+        # In a text written in capitals, or a run of words in capitals ("STAAT NU EEN MAN"), a capital says nothing.
+        in_capitals = _in_capitals_run(text, words, index + entry.article)
+        capital = text[head.start].isupper() and not shouting and not in_capitals
         if entry.article and not capital:
             return False
         previous = words[index - 1].text if index else ""
@@ -298,3 +299,15 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)
     codes = frozenset({_AMSTERDAM}) if says_amsterdam else frozenset()
     return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
+
+
+def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` is written in capitals beside another word in capitals."""
+
+    def capitals(position: int) -> bool:
+        if not 0 <= position < len(words):
+            return False
+        word = text[words[position].start : words[position].end]
+        return len(word) > 1 and word.isupper()
+
+    return capitals(index) and (capitals(index - 1) or capitals(index + 1))

@@ -27,7 +27,8 @@ _CONCRETE = [
          r"|in onze \w+|in de straat|(?:mijn|onze|de) (?:buurman|buurvrouw|buren)"
          r"|bij de buren|voor de deur|voor ons huis|naast ons|achter ons|bij mij|hier in|onze straat|our \w+"
          r"|my building|in front of|outside our|across the street|bij de \w+|op het \w+|aan de \w+|in het \w+"
-         r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+", concrete=0.3),
+         r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+"
+         r"|біля \w+|в під'їзді|нашого будинку|около \w+|возле \w+|у нашего дома", concrete=0.3),
     rule("cue.landmark", r"winkelcentrum|bushalte|tramhalte|metrostation|station|basisschool|speeltuin|sportpark"
          r"|supermarkt|jumbo|albert heijn|lidl|aldi|zwembad|parkeergarage|fietsenstalling|schoolplein",
          concrete=0.4),
@@ -40,9 +41,11 @@ _CONCRETE = [
     rule("cue.victim", r"(?:mijn|mn|m'n|onze|ons|my|our) (?:fiets|auto|scooter|telefoon|phone|tas|portemonnee"
          r"|moeder|vader|zoon|zoontje|dochter|oma|opa|broertje|broer|zus|zusje|ex|vriendin|vriend|account|huis"
          r"|schuur|bike|car|son|daughter|mother|house|photos|insta|whatsapp|tante|buurvrouw|buurman|kinderen"
-         r"|bedrijf|basisschool|school|storage|building|backyard|opa|partner|camera|oma|dochter)|ik (?:zag|zie|hoor"
+         r"|bedrijf|basisschool|school|storage|building|backyard|opa|partner|camera|oma|dochter)"
+         r"|(?:мій|моя|моє|мого|моєї|мою|мой|моей|моего) \w+|ik (?:zag|zie|hoor"
          r"|hoorde|ben|word|werd|heb)|i (?:saw|see|hear|got|received)|wij|we|someone|iemand", concrete=0.3),
-    rule("cue.evidence", r"camera\w*|beelden|screenshots?|dashcam\w*|deurbelcamera|filmpje|gefilmd|foto'?s",
+    rule("cue.evidence", r"camera\w*|beelden|screenshots?|dashcam\w*|deurbelcamera|filmpje|gefilmd|foto'?s"
+         r"|(?:zelfde|hetzelfde) (?:\w+ )?nummer|heb (?:alles|het|de berichten|ze) (?:bewaard|opgeslagen|gescreenshot)",
          concrete=0.3),
 ]  # fmt: skip
 
@@ -56,7 +59,7 @@ _REQUEST = [
     rule("ask.community", r"weet iemand (?:wie|van wie|waar)|wie kent (?:deze|die|dit)|herkent iemand|kent iemand"
          r" (?:deze|die|dit)|is (?:het|dit) normaal dat|snapt iemand waarom|kan iemand (?:mij )?(?:uitleggen|vertellen)"
          r" waarom", request=0.4),
-    rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|kom aub|kom snel|snel|graag \w+|wat moet ik doen"
+    rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|kom aub|kom snel|snel|graag \w+|wat moet ik doen|hulp(?= ?!)"
          r"|wat moeten we doen|help|112|please|pls|aub|could you|can you do anything|send someone"
          r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) \w* ?melden|langs\w+|kijk ff|check"
          r"|doe er wat aan|dit moet stoppen|wanneer wordt|hoe nu verder|moet ik|zou u|wilt u|is it possible|can you"
@@ -89,7 +92,9 @@ _NEGATIVE = [
          r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen|is er een|mag ik|ik heb een vraag"
          r"|heeft iemand een tip|weet iemand|what is|is this real\?|is it legal|is it allowed|am i allowed"
          r"|is dat legaal"
-         r"|is dat toegestaan", negative=-1.3),
+         r"|is dat toegestaan|wat (?:moet|doe|moeten|doen) (?:je|jij|ik|we|u) (?:eigenlijk |dan )?(?:doen )?als"
+         r"|vraag me (?:dat|het|dit) (?:altijd|vaak|soms|weleens|wel eens) af|what do you do (?:if|when)",
+         negative=-1.3),
     rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen|schietpartij|schoten)"
          r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
          r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
@@ -100,10 +105,15 @@ _NEGATIVE = [
          r"|found (?:a|this|my)|handed (?:it )?in|wie mist (?:hem|haar|dit|deze)|uit (?:mijn|mn|m'n) zak gevallen"
          r"|laten staan|update:|alles (?:is )?(?:weer )?goed|excuses voor|valse melding|stop met (?:die |de )?geruchten"
          r"|niet (?:\w+ )?(?:ingebroken|gestolen)|(?:waren|was) geen (?:schoten|inbraak|inbreker\w*|dief)"
-         r"|niks aan de hand|was van (?:een|de|mijn)", negative=-1.5),
+         r"|niks aan de hand|was van (?:een|de|mijn)"
+         # A pet that ran away is looked for, not reported stolen ("VERMIST: onze kater", "pony uitgebroken").
+         r"|(?:kat|kater|poes|hond|hondje|pony|paard|konijn|cavia|papegaai|parkiet)\w* (?:\w+ ){0,4}(?:vermist|kwijt"
+         r"|ontsnapt|weggelopen|uitgebroken)|vermist: (?:\w+ ){0,3}(?:kat|kater|poes|hond|pony|paard|konijn)\w*",
+         negative=-1.5),
     # A case that is already handled or an exercise: thanks and reassurance, not a tip.
     rule("neg.handled", r"(?:al|is|zijn|werd|werden|hebben (?:ze|jullie)) (?:\w+ ){0,2}(?:opgepakt|aangehouden|gepakt)"
-         r"|(?:is|was) (?:al )?opgelost|een oefening|oefening van|het was een oefening|already (?:caught|arrested"
+         r"|(?:is|was) (?:al )?opgelost|een oefening|oefening (?:van|met)|het was een oefening"
+         r"|already (?:caught|arrested"
          r"|solved)"
          r"|(?:zaak|dossier) (?:is )?gesloten|(?:melding|bericht) (?:\w+ ){0,4}(?:kan|mag) vervallen"
          r"|(?:heeft|hebben) zich (?:al )?gemeld|met toestemming", negative=-1.2),
@@ -118,9 +128,13 @@ _NEGATIVE = [
          negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
          r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl", negative=-1.4),
+    # A chain message or hoax being debunked: a warning about a warning, not a tip.
+    rule("neg.hoax", r"kettingbericht\w*|kettingbrief\w*|nepbericht\w*|hoax|(?:is|zijn) (?:allemaal )?nep\b"
+         r"|stop met (?:het )?(?:door)?delen|niet (?:meer )?(?:door)?delen", negative=-1.6),
     rule("neg.general", r"overal|nergens meer|in dit land|in deze stad|in nederland|nederland \d{4}"
          r"|criminaliteit|tegenwoordig|de laatste tijd|steeds erger|uit de hand|volkssport|vroeger|compleet"
-         r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat", negative=-0.9),
+         r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat"
+         r"|moord en brand", negative=-0.9),
     rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year", negative=-0.5),
     rule("neg.meta", r"in de video|deze video|dit filmpje|die agent|de agent|agent (?:links|rechts|achteraan)"
          r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
@@ -133,6 +147,9 @@ _ARABIC = [
     rule("cue.now_arabic", ARABIC_NOW + r"|الليلة|أمس|امس|صباح اليوم|مساء", concrete=0.5),
     rule("ask.action_arabic", ARABIC_PLEA, request=0.4),
     rule("neg.praise_arabic", r"الله يحفظكم|شكرا|ما شاء الله|أحسن شرطة", negative=-1.0),
+    # Ukrainian and Russian: time words and pleas.
+    rule("cue.now_cyrillic", r"зараз|сейчас|сьогодні|сегодня|вчора|вчера|вранці", concrete=0.5),
+    rule("ask.action_cyrillic", r"допоможіть|помогите|що мені робити|что мне делать", request=0.4),
 ]  # fmt: skip
 
 # The joke before a turn to seriousness does not undo what follows it.
@@ -211,6 +228,7 @@ _NOT_FIRST_HAND = frozenset(
         "neg.howto",
         "neg.hypothetical",
         "neg.news",
+        "neg.hoax",
         "neg.game",
         "neg.lyrics",
         "neg.lost",

@@ -77,9 +77,24 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-train-7-urgency.jsonl",
     _REPO / "tests" / "data" / "classify-train-7-categories.jsonl",
     _REPO / "tests" / "data" / "classify-train-7-emergency.jsonl",
+    # The sixth held-out set, retired after two scorings in aggregate (its errors were never read), and six more
+    # unseen authors (emergency borders, category borders, urgency borders, a village day, emergencies in every
+    # category, a general day written to the held-out set's brief), each scored unseen once and then used to find
+    # what the rules missed.
+    _REPO / "tests" / "data" / "classify-retired-holdout-6.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-emergency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-categories.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-urgency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-general.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-every-kind-emergency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-8-day.jsonl",
+    # Two more unseen authors: emergencies of every category written without "nu", "help" or "112", and a general
+    # day to the held-out set's brief; scored unseen, then used the same way.
+    _REPO / "tests" / "data" / "classify-train-9-emergency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-9-day.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v6.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v7.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.
@@ -259,7 +274,8 @@ def cross_validate(records: Sequence[dict[str, Any]], grid: Sequence[Hyper] = GR
     )
     emergency = _emergency_threshold(records, predictions, cued=True)
     uncued = _emergency_threshold(records, predictions, cued=False)
-    thresholded = Blend(weight, category, bool(fallback), emergency, veto, uncued)
+    other = _emergency_threshold(records, predictions, cued=True, dangerous=False)
+    thresholded = Blend(weight, category, bool(fallback), emergency, veto, uncued, emergency_other_threshold=other)
     stack = fit_stack(records, predictions)
     stacked = replace(thresholded, category_stack=stack)
     margin = _pick(
@@ -398,10 +414,11 @@ def _pick(candidates: Sequence[float], score: Any, *, prefer_high: bool) -> floa
 
 
 def _emergency_threshold(
-    records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[float]], *, cued: bool
+    records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[float]], *, cued: bool, dangerous: bool = True
 ) -> float:
     """The lowest threshold at which the model alone keeps its out-of-fold precision, on the reportable tips with a
-    danger-now cue (``cued``) or on those with neither a cue nor anything that dates the event.
+    danger-now cue (``cued``) or on those with neither a cue nor anything that dates the event; in the dangerous
+    categories, or (``dangerous=False``) in the others, where one threshold serves both kinds of tip.
 
     The rules find most emergencies of the tuning files they were written on, so the blend's own figures cannot
     show what the model adds; the model is held to a precision of its own instead, and only on the tips where its flag
@@ -416,9 +433,14 @@ def _emergency_threshold(
         decision = decide_urgency(record["text"], fold(record["text"]), categories)
         if decision.urgency == Urgency.EMERGENCY:
             continue
-        applies = bool(decision.danger_now) if cued else not decision.danger_now and not decision.dated
-        dangerous = bool(set(labels["categories"]) & {category.value for category in DANGEROUS_CATEGORIES})
-        if labels["reportable"] and applies and dangerous:
+        if not dangerous:
+            applies = bool(decision.danger_now) or not decision.dated
+        elif cued:
+            applies = bool(decision.danger_now)
+        else:
+            applies = not decision.danger_now and not decision.dated
+        in_scope = bool(set(labels["categories"]) & {category.value for category in DANGEROUS_CATEGORIES}) == dangerous
+        if labels["reportable"] and applies and in_scope:
             cases.append((sigmoid(logits[column]), labels["urgency"] == "emergency"))
     for threshold in [t / 20 for t in range(4, 20)]:
         flagged = [gold for p, gold in cases if p >= threshold]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.classify.phrases import ARABIC_NOW, ARABIC_PLEA, DARIJA_HITTING, SERIOUS_TURN, TAKEN_BY_STRANGERS
+from services.classify.phrases import (
+    ARABIC_NOW,
+    ARABIC_PLEA,
+    DARIJA_CHASING,
+    DARIJA_HITTING,
+    FORCED_INTO_BOOT,
+    SERIOUS_TURN,
+    TAKEN_BY_STRANGERS,
+)
 from services.classify.rules import Hit, RuleSet, rule
 from shared.contracts import Category, Span, Urgency
 
@@ -19,28 +27,57 @@ _URGENCY_RULES = RuleSet([
     rule("now.passive", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
          r"(?:geslagen|getrapt|geschopt|gestoken|neergestoken|geschoten|beroofd|achtervolgd|ingebroken|bedreigd"
          r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
-         r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+",
+         r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+"
+         r"|(?:has been|is|keeps) following me|(?:volgt|achtervolgt) (?:me|mij) (?:al|nu|sinds)",
          now=1.0, violent=1.0),
     # "een ladder ligt nog in het gras" is a trace left behind, not someone still there.
     rule("now.ongoing", r"nog(?<!ligt nog)(?<!liggen nog)(?<!staat nog)(?<!staan nog) (?:steeds )?(?:binnen|bezig"
          r"|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*|nog steeds (?:over|bij"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit|staat|staan) er nog|er zijn er \w+ binnen|nog binne\w*"
+         r"|still parked|nog steeds (?:over|bij"
          r"|voor)"
          r"|hala (?:orada|burada)|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
+    # "al maanden ruzie ... en nu staat hij met een bijl voor de deur": an act told as happening now, in one breath,
+    # is happening now whatever else the text dates.
+    rule("now.acting", r"nu (?:staat|staan|loopt|lopen|zit|zitten|komt|komen|is|zijn) (?:hij|ze|zij|er|die \w+|de \w+)"
+         r" (?:\w+ ){0,3}(?:met (?:een |n |zijn |zn |z'n |hun )?(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel"
+         r"|blaffer|hamer)\w*|te (?:slaan|steken|schieten|hakken|trappen|vechten|beuken))",
+         now=1.0, violent=1.0, acting=1.0, current=1.0),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
+    # The strongest "now": said while it happens, whatever else the text dates ("de aangifte van vorig jaar ... maar op
+    # dit moment is er een 'monteur' bij mijn buurvrouw binnen").
+    rule("now.right_now", r"op dit moment|right now|terwijl ik dit (?:typ|schrijf)\w*|as we speak|as i'?m typing"
+         r"|at this moment", now=1.0, rightnow=1.0),
     rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b|\.nl| is (?:hij|ze|zij|die) (?:\w+ )?weg\b| voorbij\b)"
          r"|op dit moment|right now|now|op heterdaad|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz"
          r"|jetzt|[sş]imdi|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
-         r"|ik sta er nu", now=1.0),
+         r"|ik sta er nu|awor(?: aki)?", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
     rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)", witness=1.0),
-    rule("now.plea", r"help|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112|ambulance(?! (?:is|zijn) er)"
+    rule("now.plea", r"help|hulp(?= ?!)|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112"
+         r"|ambulance(?! (?:is|zijn) er)"
          r"|please send|send someone|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten"
          r"|durf niet \w+|niemand durft"
          r"|loopt leeg|(?:rent|rennen) (?:\w+ )?(?:weg|de winkel uit)|people running|running everywhere|venez vite"
-         r"|opgesloten in|verstopt|ik verstop|hiding|bitte (?:schicken|kommen|helfen)|lutfen|prosze|pomocy", plea=1.0),
+         r"|opgesloten in|verstopt|ik verstop|hiding|bitte (?:schicken|kommen|helfen)|lutfen|prosze|pomocy"
+         r"|(?:has|it'?s|it has) been going on|is still going on|(?:houdt|houden) de deur (?:\w+ ){0,3}dicht"
+         r"|weigert (?:weg te gaan|te vertrekken)", plea=1.0),
+    # Someone who cannot breathe, has collapsed or needs reviving: danger to life whatever else the tip is about (an
+    # ambulance blocked by a parked van, an overdose beside the dealer).
+    rule("life.medical", r"hartaanval|heart attack|reanim\w*|ademt (?:niet|nauwelijks)"
+         r"|kan (?:niet|nauwelijks) (?:meer )?ademen|geen (?:lucht|adem) (?:meer )?krijgt|not breathing|can'?t breathe"
+         # Not "het stikt hier van de agenten" nor "het verkeer ligt stil".
+         r"|(?:hij|ze|zij|iemand|kind|baby|man|vrouw) (?:\w+ )?stikt|(?:is|dreigt) (?:aan het|te) stikken|dusi"
+         r"|nefes alam\w*|ma kaytnfsch|buiten westen|schuim op (?:z'?n|zn|zijn|haar) mond|stuiptrek\w*"
+         r"|(?:is|wordt) (?:helemaal )?blauw|(?:hij|ze|zij|kind|man|vrouw|iemand) (?:\w+ )?ligt (?:stil|roerloos)"
+         r"|ogen (?:branden|prikken) van (?:de|het) (?:lucht|damp|stank|rook|gas)|witte damp"
+         r"|giftige (?:damp|lucht|wolk)|toxic (?:fumes|smoke)"
+         r"|zichzelf (?:wat |iets )?(?:aan ?doet|aandoen|van kant)|zelfmoord|suicid\w*|kill (?:him|her)self"
+         r"|ligt te (?:schokken|trillen)|(?:en|hij|ze|zij) reageert (?:nergens op|niet meer|niet)|unresponsive"
+         r"|with a patient inside|met (?:een )?pati[eë]nt (?:erin|achterin)|و?(?:لا|ما) يتنفس"
+         r"|not responding", life=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|blujt|bleeding|bewusteloos|beweegt niet(?: meer)?"
          r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
@@ -53,7 +90,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:kinderen|kindjes|mensen|iemand|man|vrouw) nog binnen"
          r"|nog (?:een )?(?:oude )?(?:man|vrouw|kind|kinderen|mensen|iemand) binnen"
          r"|richt (?:hem|het )?op"
-         r"|ontvoer\w*|kidnap\w*|abduct\w*|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
+         r"|ontvoer\w*|kidnap\w*|abduct\w*|(?:auto|bus|busje|bestelbus|wagen|van) in (?:getrokken|geduwd|gesleurd"
+         r"|gesleept)|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:getrokken"
          r"|geduwd|gesleurd|gesleept)|meegesleurd|vermoorden|van de trap|(?:hij|ze|zij"
          r"|iemand) ligt (?:daar|er|op straat|op de grond)"
          r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
@@ -61,12 +99,14 @@ _URGENCY_RULES = RuleSet([
          r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend|brandwonden|(?:er|daar) ligt iemand"
          r"|" + TAKEN_BY_STRANGERS +
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
-         r"|am boden|blutet|gegijzeld|gijzel\w*"
+         r"|am boden|blutet|gegijzeld|gijzel\w*|" + FORCED_INTO_BOOT + r"|kay?d(?:e)?mmi\w*|kaysil (?:\w+ )?d?dem"
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
          r"|achtervolging|op de vlucht voor (?:de )?politie|police chase|springen|wil springen", life=1.0),
     # People at home make a fire an emergency; they do not make a fight in the street one.
     rule("life.occupied", r"(?:kinderen|kindjes|mensen|iemand|man|vrouw|bewoners) (?:zijn |zitten )?binnen"
-         r"|(?:family|people|someone) (?:is |are )?(?:home|inside)", occupied=1.0),
+         r"|(?:family|people|someone) (?:is |are )?(?:home|inside)"
+         r"|(?:ze|zij|de buren|bewoners) (?:zijn|is) (?:nog )?thuis",
+         occupied=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
          r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht|w nocy"
@@ -76,16 +116,28 @@ _URGENCY_RULES = RuleSet([
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
     # Narrative past tense: the scene is being told afterwards, not watched.
     rule("time.past_tense", r"stond|stonden|liep|liepen|sloeg|sloegen|schopte|schopten|trok|trokken|zwaaide"
-         r"|zwaaiden|bedreigde|bedreigden|stak|duwde|duwden|rende|renden|zat|zaten|was|waren", told=1.0),
+         r"|zwaaiden|bedreigde|bedreigden|stak|duwde|duwden|rende|renden|zat|zaten|was|waren"
+         r"|(?:\d+|tien|vijf|ten|five|twenty) min(?:uten|utes|\.)? (?:ago|geleden)|saw (?:him|her|them|it)", told=1.0),
     # Someone who lies in hospital, or whose wounds were stitched, was hurt before the message was written.
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
-         r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches", told=1.0, after=1.0),
+         r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches|f (?:l ?)?sbitar|fi sbitar"
+         # Safe again: whatever happened is over.
+         r"|(?:is|zijn|ben) (?:nu |inmiddels |weer |gelukkig )?veilig(?: thuis| binnen)?\b|(?:is|are|am) (?:now )?safe"
+         r"|safe at home", told=1.0, after=1.0),
+    # The offender has left ("dader is uitgestapt", "is weggelopen richting"): told afterwards, though maybe just now.
+    rule("time.gone", r"(?:is|zijn) (?:\w+ ){0,3}(?:uitgestapt|weggelopen|weggereden|weggerend|weggefietst|gevlucht)"
+         r"|(?:liep|liepen|rende|renden|reed|reden|fietste|fietsten) (?:hij|ze|zij|die) weg", told=1.0),
+    # A weapon found lying somewhere is evidence to collect, not someone armed.
+    rule("time.found", r"(?:mes|pistool|wapen|vuurwapen|kogels|munitie|revolver|granaat)\w* (?:\w+ ){0,4}"
+         r"(?:gevonden|opgevist"
+         r"|uit (?:het|de) (?:water|sloot|gracht|kanaal|\w+diep) gehaald)|(?:gevonden|opgevist|found) (?:\w+ ){0,3}"
+         r"(?:een |a )?(?:mes|pistool|wapen|vuurwapen|revolver|gun|knife)", told=1.0, after=1.0),
     # Once the police are there or someone is arrested, the danger is being handled or over.
     rule("time.handled", r"(?:de )?(?:politie|ambulance) (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)"
          r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
          r" (?:already )?(?:there|here)|(?:is|was) (?:nu |al )?voorbij|(?:is|zijn) er net weg|in de boeien"
          r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
-         r"|al afgelopen",
+         r"|al afgelopen|(?:en|hij|ze|zij|die) (?:is|zijn) (?:er )?(?:al )?(?:vandoor|ervandoor)\b|ervandoor",
          told=1.0, after=1.0),
     # The police's own videos, in a complaint about them, are not the medium the incident is seen in.
     rule("media.police_videos", r"filmpjes? (?:te |gaan |zitten |lopen )?maken|tiktoks? (?:te )?maken"
@@ -99,7 +151,8 @@ _URGENCY_RULES = RuleSet([
          r"|al \d+ weken|\w+ (?:weken|maanden) (?:terug|geleden)|(?:vorige|afgelopen) (?:zomer|winter|herfst|lente)"
          r"|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
          r"|(?:weeks|months) ago|vorig (?:voorjaar|najaar)|(?:a|one) (?:month|year) ago"
-         r"|last (?:summer|spring|autumn|fall|winter)", past=1.0, old=1.0),
+         r"|last (?:summer|spring|autumn|fall|winter)|jaar geleden|afgelopen weken"
+         r"|(?:in|tijdens) de (?:kerst|zomer|herfst|voorjaars|mei)vakantie", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
          r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
@@ -113,6 +166,9 @@ _URGENCY_RULES = RuleSet([
          r"|(?:staat|staan|loopt|lopen|zit|zitten) (?:hier |daar |er )?(?:\w+ ){0,3}met (?:een |n |hun |zijn |zn )?"
          r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie)\w*"
          r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
+         r"|(?:hakt|hakken|beukt|beuken|ramt|rammen|trapt|trappen|bonkt|bonken) (?:\w+ ){0,3}(?:op|tegen|in) (?:de|onze"
+         r"|mijn|m'n|mn|hun|haar|zijn) (?:voor|achter)?deur|(?:trekken|trekt) (?:\w+ ){0,2}van (?:de|hun|haar) (?:fiets"
+         r"|scooter)|don'?t hit (?:me|her|him|us)|stop hitting|" + DARIJA_CHASING +
          r"|(?:bije|pobil\w*|dov(?:du|duler|uyor|uyorlar)\w*|frappe|golpea|persigu\w*|prugeln|schlagen|schiesst)",
          violent=1.0, acting=1.0),
     rule("act.violent", r"schiet\w*|knal(?!pot|pijp)\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen"
@@ -133,21 +189,63 @@ _URGENCY_RULES = RuleSet([
          r"|open te breken|openbreken|openbreekt|klimmen|klimt|climbing|went in|iemand beneden|in ons huis"
          r"|in (?:our|my) (?:house|home|bedroom|apartment|flat)|flashlight"
          r"|wordt ingebroken", inside=1.0),
-    rule("act.wrongway", r"spookrij\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
+    rule("act.wrongway", r"spookrij\w*|spoekrid\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
          r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
     rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
          r"|berm)"
-         r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*"
+         r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|uyuyor|savrulu\w*"
          r"|onder invloed", drunk=1.0),
     # "staat in brand", "ontploffen steeds dingen": burning now, whoever has called the fire brigade.
     rule("act.burning", r"(?:staat|staan) (?:nu )?in (?:de )?(?:brand|fik)|(?:is|are) on fire"
-         r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen", fire=1.0, now=1.0),
-    rule("act.fire", r"in brand|vlammen|fire|brand", fire=1.0),
+         r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen|in lichterlaaie"
+         r"|(?:vuur|brand) (?:slaat|gaat) (?:zo |al )?over|(?:gaat|slaat) (?:zo |al )?over (?:op|naar)|staat vol rook"
+         r"|p[lł]onie|p[lł]on[aą]|brandt (?:richting|naar)|(?:is|zijn) (?:er )?(?:net )?(?:eentje )?gaan branden"
+         r"|smoke (?:is )?coming out|e \w+ ta yen di huma|vlammen (?:gaan|slaan|komen) (?:al )?(?:tegen|naar|over|uit)"
+         r"|rauchmelder (?:\w+ )?piept|rookmelder\w* (?:gaat|gaan|piept|piepen)|smoke alarm (?:is )?(?:going|beeping)",
+         fire=1.0, now=1.0),
+    rule("act.fire", r"in brand|vlammen|fire|brand|ik (?:zie|ruik) (?:\w+ )?(?:rook|brand)|veel rook|zwarte rook"
+         r"|rookwolk\w*|rook (?:\w+ ){0,2}uit (?:het|de|een|hun|ons) (?:\w+ )?(?:raam|ramen|woning|huis|dak|flat)"
+         r"|smoke (?:coming )?(?:out of|from)", fire=1.0),
     # Setting a fire, told in the present tense.
     rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,3}(?:over|tegen|door)"
-         r"|steekt (?:\w+ ){0,3}in brand|steken (?:\w+ ){0,3}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)",
+         r"|steekt (?:\w+ ){0,3}in brand|steken (?:\w+ ){0,3}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)"
+         r"|podpal\w*|z[uü]nde[tn] (?:\w+ ){0,3}an|steekt (?:\w+ ){0,3}in de fik|steken (?:\w+ ){0,3}in de fik",
          fire=1.0, arson=1.0),
+    # Stones, bottles or heavy fireworks thrown at trains, boats, cars, houses or people: danger while it goes on
+    # (eggs against a window are not in this list).
+    rule("act.pelting", r"(?:stenen|stoeptegels|flessen|steine[n]?|stones|rocks|bricks|vuurwerk|nitraten|vuurpijlen"
+         r"|fireworks|havai fi[sş]ek\w*|cobra'?s)(?: \w+){0,4} (?:naar|op|tegen|auf|at|onder|den|in) (?:\w+ ){0,2}"
+         r"(?:trein\w*|auto'?s|geparkeerde|boten|boot|\w*boote|bus|bussen|mensen|voorbijgangers|cars|people|train"
+         r"|huizen|kinderen|agenten|trapi|moskee|kerk)|camiye (?:\w+ ){0,3}at[iı]yor", pelting=1.0),
+    # A theft being committed as the citizen watches: sawing, loading up, sitting behind the wheel already.
+    rule("act.stealing", r"(?:staat|staan|zit|zitten|zijn|is) (?:\w+ ){0,6}(?:te zagen|te slijpen|aan het zagen"
+         r"|aan het slijpen|in te laden|aan het (?:in)?laden)|(?:laden|sjouwen) (?:\w+ ){0,6}(?:in|op) (?:een|de|hun)"
+         r" (?:aanhanger|bus|busje|bestelbus|auto)|(?:zit|zitten) (?:er )?(?:al )?(?:eentje |een )?achter het stuur"
+         r"|zitten ze er al in|met (?:een )?slijptol (?:te )?(?:werken|bezig|aan)|(?:lopen|loopt) (?:\w+ ){0,3}naar"
+         r" binnen en (?:naar )?buiten|(?:is|are) (?:\w+ )?stealing|jumped into my car|[cç]al[iı]yor\w*"
+         r"|(?:they'?re|are|is|he'?s) (?:\w+ )?(?:sawing|cutting)|still under (?:there|it|the car)"
+         r"|(?:aan|bij) het raam (?:\w+ ){0,3}te (?:schuiven|wrikken|morrelen)|raam open te (?:schuiven|wrikken)"
+         r"|(?:met|with) (?:een |a )?(?:koevoet|breekijzer|crowbar|schroevendraaier) (?:\w+ ){0,3}(?:bij|aan|at)"
+         r" (?:de|het|een|the) (?:achter|voor|balkon|keuken|kelder)?(?:deur|raam|door|window)"
+         r"|(?:klimt|klimmen) (?:\w+ ){0,4}(?:naar|over|op|via|in) (?:het|de|een) (?:balkon|raam|dak|regenpijp"
+         r"|schutting)"
+         r"|carrying (?:\w+ ){0,2}out"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er (?:nu |al )?(?:met z'?n \w+ )?in(?! geslaagd)\b"
+         r"|kradn[aą]|kradnie|(?:evime|eve|evimize) (?:\w+ )?girdi\w*|alt katta dola[sş]\w*",
+         inside=1.0, now=1.0),
+    # A fraud being committed as the citizen writes: on the phone with the scammer, the screen taken over, money going.
+    rule("act.scam_live", r"(?:is|zit|zijn|ben) (?:nu |op dit moment |still |al \w+ (?:uur|min\w*) )?(?:aan de telefoon"
+         r"|on the phone|aan het bellen)\b|(?:is|are) (?:\w+ ){0,2}(?:transferring|logging into)|live gescamd"
+         r"|(?:scherm|screen) (?:\w+ )?overgenomen|(?:aan het|is) (?:geld )?overmaken|transferring (?:everything|money"
+         r"|all)|przelewa\w*|na telefonie|geld van (?:haar|zijn|mijn) rekening (?:\w+ ){0,2}gaan|laten me niet gaan"
+         r"|(?:kartını|kartini) (?:\w+ ){0,2}kesiyor|(?:op weg|onderweg) naar de bank"
+         r"|on (?:his|her|the) way to the bank|(?:met|with) (?:\S+ ){0,3}aan de telefoon|aan de telefoon met",
+         scam_live=1.0),
+    # An ambulance or fire engine that cannot get through: written in the present, it is happening now.
+    rule("act.blocked", r"(?:ambulance|ambulans|karetka|brandweer\w*|fire (?:truck|engine)|hulpdiensten|l?ambulance)"
+         r" (?:\w+ ){0,6}(?:is stuck|can'?t (?:get|pass|reach)|kan (?:er )?niet (?:langs|door|bij|in|erdoor|erin|weg"
+         r"|eruit)|komt (?:er )?niet (?:langs|door|bij|in)|nie moze|giremiyor|ma9datch)", blocked=1.0, now=1.0),
     # A person in danger of life without any violence: a missing young child, someone about to jump.
     rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+| \d+)?"
          r"(?: \(\d+\)| \d+ ?(?:jr|jaar))? (?:is )?(?:weg|kwijt|vermist|zoek)"
@@ -166,11 +264,25 @@ _URGENCY_RULES = RuleSet([
     # A caller posing as the bank or a utility who is inside an older person's home now: a crime in progress there
     # (one still at the door is not yet: most desks call that high).
     rule("act.at_home", r"bij (?:mijn|mn|m'n|haar|zijn|onze|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman"
-         r"|ouders|tante|oom)(?: \(\d+\))? (?:\w+ )?(?:binnen|in huis|aan tafel)"
+         r"|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?(?:binnen|in huis|aan tafel)|paden (?:e )?kas"
 
          r"|(?:zit|zitten) (?:\w+ ){0,4}bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa"
          r"|buurvrouw|buurman|ouders|tante|oom)\b|in (?:zijn|haar|hun) (?:keuken|huis|woonkamer)"
-         r"|(?:zit|staat) (?:\w+ ){0,3}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog", athome=1.0),
+         r"|(?:zit|staat) (?:\w+ ){0,3}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog", athome=1.0, inside=1.0),
+    # A fake bank or police man at an older person's door now, collecting cards or cash: most authors of the newest
+    # sets call that an emergency too (the earlier ones called it high).
+    rule("act.at_door", r"(?:staat|staan) (?:nu |op dit moment )?(?:\S+ ){0,3}(?:bij|aan) (?:mijn|mn|m'n|haar|zijn|onze"
+         r"|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?"
+         r"(?:aan|voor) de deur", athome=1.0),
+    # A child being lured into a vehicle.
+    rule("life.luring", r"(?:kinderen|kind|kindje|meisje|jongetje|kids?|child|my \d+ ?yo)\w* (?:\w+ ){0,4}in (?:de|zijn"
+         r"|een|haar) (?:auto|bus|busje|car|van) te (?:krijgen|lokken|trekken)|asked (?:\w+ ){0,3}to get in"
+         r"|in (?:de|zijn|een) (?:auto|bus|busje) te (?:krijgen|lokken)", child=1.0, lure=1.0),
+    # Something or someone on the railway with trains coming.
+    rule("life.track", r"(?:midden )?op (?:de|het) (?:spoorwegovergang|overweg|rails|spoor)\b"
+         r"|on the (?:tracks|railway|level crossing)", track=1.0),
+    rule("life.train_coming", r"(?:trein|treinen|train)\w* (?:\w+ ){0,4}(?:langs|aan|coming)|(?:de )?bellen gaan"
+         r"|(?:slag|spoor)bomen", train=1.0),
     # Someone forced into a vehicle, in other words or languages.
     rule("life.abducted", r"forc(?:ing|es|ed) (?:a |the )?(?:woman|man|girl|boy|child|kid|someone) into"
          r"|dragg(?:ing|ed) (?:\w+ ){0,3}into|pulled into (?:a|the) (?:car|van)|wciag\w* (?:\w+ )?do (?:samochodu|auta)"
@@ -200,7 +312,7 @@ _URGENCY_RULES = RuleSet([
          r"|\w+school", school=1.0),
     # Cards or valuables handed to someone at the door: the account can still be blocked today.
     rule("high.fraud_loss", r"pinpas\w*|bankpas\w*|pas (?:meegegeven|afgegeven)|koerier|veilige rekening|kluisrekening"
-         r"|pasjes|safe account"
+         r"|pasjes|safe account|(?:haar|zijn|mijn|je|de|hun) (?:bank)?passen"
          r"|bank ?cards?|debit cards?|pick up (?:his|her|my|the) (?:\w+ )?cards?", loss=1.0),
     rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to|proberen te (?:wrikken|openen|forceren)"
          r"|(?:er )?niet (?:naar )?(?:in|binnen) ?gekomen|didn'?t get in|gemorreld|krasjes|krassen|te wrikken"
@@ -217,8 +329,11 @@ _URGENCY_RULES = RuleSet([
          r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee|puppy|(?:te )?lokken|gelokt|lokt|lokte",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
-    rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|granaat|dicht ?geplakt met tape"
-         r"|draden|draadjes|wires|zonder eigenaar"
+    # Something that may explode: wires sticking out, a grenade, a bomb.
+    rule("life.explosive", r"draden|draadjes|wires|(?:hand)?granaat|explosie\w*|bom|bomb|explosief\w*",
+         object=1.0, explosive=1.0),
+    rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|dicht ?geplakt met tape"
+         r"|zonder eigenaar"
          r"|(?:rugzak|tas|sporttas|rolkoffer|pakket|doos|suitcase|bag|backpack)(?:je)? (?:\w+,? ){0,10}"
          r"(?:niemand (?:in de buurt|erbij|haalt|komt)|nobody(?:'s| is)? (?:around|claims)|no one around|on its own"
          r"|alleen op|zonder eigenaar)", object=1.0),
@@ -237,7 +352,8 @@ _URGENCY_RULES = RuleSet([
          r"|speed ?checks?|toezicht|check\b|checken|laser\w*|langs (?:willen )?komen|eens \w+ kijken|handhaven"
          r"|komen kijken|iemand (?:\w+ )?kijken|(?:eens|een keer|keer) (?:\w+ )?(?:gaan )?staan|langsrijden|langsgaan"
          r"|(?:eens|een keer) (?:iemand )?langs|letten op|sprawdza\w*|kontrol\w*|meten|gemeten|posten|rondrijden"
-         r"|doe er (?:eens )?(?:wat|iets) aan|(?:eens|een keer) kijken naar|look into it", check=1.0),
+         r"|doe er (?:eens )?(?:wat|iets) aan|(?:eens|een keer) kijken(?: naar)?|look into it|verkeerscontrole\w*"
+         r"|kiek'?n", check=1.0),
     # Damage, and dumped waste that is dangerous, are more than a minor nuisance.
     rule("low.damage", r"kapot\w*|stenen|vernield|lek gestoken|ingegooid|gebarsten|gesprongen|vuurwerk\w*"
          r"|asbest\w*|chemisch\w*"
@@ -249,13 +365,15 @@ _URGENCY_RULES = RuleSet([
          r"|gedumpt|dumpen|dumping|huisvuil\w*|matras\w*|bouwafval|grofvuil|feest\w*|party|bassen|boombox\w*"
          r"|tags?|getagd|volgespoten|beklad\w*|\w*gekalkt|knalpot\w*|knalpijp\w*|lawaai\w*|toeter\w*|blaft|blaffen"
          r"|barking|bladblazer\w*|geschreeuw|troep|blikjes|flesjes|belletje trekken|housemuziek|voetbal\w*|stickers?"
-         r"|\w*alarm|rotjes", minor=1.0),
+         r"|\w*alarm|rotjes|karaoke|live ?muziek|live music|glasbak\w*|loeien|rondjes (?:draaien|rijden)",
+         minor=1.0),
     rule("low.reported", r"wil\w* (?:het |dit )?(?:even |in ieder geval )?melden|opgehangen|pretty sure it'?s fake"
          r"|is this real|voor de zekerheid|staat al \d+ weken|bij deze gemeld|nice try|nep toch|is dit nep"
          r"|is dit oplichting|is this a scam|niet (?:betaald|geklikt|overgemaakt|ingetrapt)|(?:niks|niets) betaald"
          r"|didn'?t (?:pay|click|do it|fall for it)|did not (?:pay|click)"
          r"|(?:heb|hebben) (?:hem|het nummer|ze) geblokkeerd|blocked (?:the number|him|them)"
-         r"|gelukkig (?:eerst|niet|op tijd)", reported=1.0),
+         r"|gelukkig (?:eerst|niet|op tijd)|hung up|ik reageer (?:er )?niet|(?:heb|had) niet gereageerd"
+         r"|didn'?t respond|did not respond", reported=1.0),
     # The writer says it is minor: "geen schade", "niet gevaarlijk", "klein dingetje", "voor jullie statistiek".
     rule("low.said_minor", r"niet (?:heel |zo |echt )?erg|geen (?:grote )?schade|(?:niks|niets) ernstigs"
          r"|klein (?:ding|dingetje)|kleinigheid|small thing|not dangerous|niet gevaarlijk|niemand in gevaar|geen kwaad"
@@ -276,9 +394,17 @@ _URGENCY_RULES = RuleSet([
          now=1.0, violent=1.0),
     rule("act.violent_arabic", r"(?:و|س)?(?:ي|ت)(?:ضرب|هدد|طعن|هاجم)\w*", violent=1.0),
     rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*", inside=1.0),
-    rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف", life=1.0),
+    rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف|يرتجف", life=1.0),
     rule("time.arabic", r"أمس|امس|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
     rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء)", past=1.0),
+    # Ukrainian and Russian: now, pleas, screams and blood, fire spreading, beating or chasing, yesterday and today.
+    rule("now.cyrillic", r"зараз|сейчас|прямо зараз", now=1.0),
+    rule("now.plea_cyrillic", r"допоможіть|помогите|терміново|срочно|боюся|боюсь", plea=1.0),
+    rule("life.cyrillic", r"кричить|кричит|кров\w*|не дихає|не дышит", life=1.0),
+    rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?перекину\w*|горить|горит", fire=1.0, now=1.0),
+    rule("act.violent_cyrillic", r"б'є|б'ють|бьет|бьют|переслідує|преследует", violent=1.0, acting=1.0),
+    rule("act.stealing_cyrillic", r"перерізає|перерезает", inside=1.0, now=1.0),
+    rule("time.cyrillic", r"сьогодні|сегодня|вчора|вчера|вранці", past=1.0, today=1.0),
 ])  # fmt: skip
 
 # Flags that say "this is happening now or someone is in danger", whatever the past-tense words.
@@ -357,7 +483,7 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     acting = "acting" in flags and acting_undated(flags)
     # "vorige maand beroofd met een mes ... nu zie ik hem op insta", "ligt nu in het ziekenhuis", "de politie is er nu":
     # a "nu" does not make an old attack, or one already in hospital or in police hands, happen now.
-    violent_now = (
+    violent_now = "current" in flags or (
         not flags.keys() & {"media", "old", "after"}
         and "violent" in flags
         and (now or acting or ("severe" in flags and fresh))
@@ -369,13 +495,16 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ("wrongway" in flags and (now or "past" not in flags), "emergency.wrong_way_driver", ("wrongway",)),
         # A drunk or sleeping driver told in the present tense is on the road now.
         (
-            "drunk" in flags and (fresh or "past" not in flags) and Category.TRAFFIC in cats,
+            "drunk" in flags and (fresh or not flags.keys() & {"past", "told"}) and Category.TRAFFIC in cats,
             "emergency.drunk_driver",
             ("drunk", "recent"),
         ),
         (danger and violent_now, "emergency.violence_now", ("violent", "now", "recent", "plea")),
         (
-            bool(cats & {Category.BURGLARY, Category.THEFT}) and "inside" in flags and now and "old" not in flags,
+            bool(cats & {Category.BURGLARY, Category.THEFT, Category.SUSPICIOUS})
+            and "inside" in flags
+            and now
+            and ("old" not in flags or "rightnow" in flags),
             "emergency.burglars_inside",
             ("inside", "now"),
         ),
@@ -387,7 +516,35 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (life_now, "emergency.danger_to_life", ("life", "now", "recent")),
         (
-            Category.FRAUD in cats and "athome" in flags and (now or "recent" in flags) and "future" not in flags,
+            "pelting" in flags and acting_undated(flags) and "old" not in flags,
+            "emergency.thrown_at_people",
+            ("pelting",),
+        ),
+        (
+            "explosive" in flags and not flags.keys() & {"after", "old", "media"} and bool(cats),
+            "emergency.explosive",
+            ("explosive",),
+        ),
+        (
+            Category.FRAUD in cats and "scam_live" in flags and not flags.keys() & {"future", "old", "after"},
+            "emergency.fraud_in_progress",
+            ("scam_live", "now"),
+        ),
+        (
+            "lure" in flags and (now or "recent" in flags) and not flags.keys() & {"past", "told", "old", "media"},
+            "emergency.child_lured_now",
+            ("lure", "now"),
+        ),
+        (
+            "track" in flags and ("train" in flags or now) and not flags.keys() & {"old", "after", "media"},
+            "emergency.on_the_tracks",
+            ("track", "train"),
+        ),
+        (
+            Category.FRAUD in cats
+            and "athome" in flags
+            and (now or "recent" in flags or not flags.keys() & {"past", "told", "old"})
+            and "future" not in flags,
             "emergency.fraudster_at_home",
             ("athome", "now", "recent"),
         ),
@@ -412,6 +569,9 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("loss", "today"),
         ),
         (Category.SUSPICIOUS in cats and "object" in flags, "high.suspicious_object", ("object",)),
+        # An ambulance or fire engine blocked, with no life said to be at stake: the car must go now, but most authors
+        # call it high.
+        ("blocked" in flags, "high.emergency_services_blocked", ("blocked",)),
         (Category.SUSPICIOUS in cats and "child" in flags, "high.children_approached", ("child",)),
         (
             Category.SUSPICIOUS in cats and "prowl" in flags and (now or "recent" in flags) and "past" not in flags,

@@ -113,6 +113,10 @@ class Blend:
     # category that only just clears its own bar is more often an echo of the first ("dubbel geparkeerd" is not also
     # traffic).
     category_extra_margin: float = 0.0
+    # Outside the dangerous categories (a parked car, a scam, a suspicious person) one threshold serves the model's
+    # upgrades with and without a cue, chosen like the others on the out-of-fold tips of those categories. Weights
+    # trained before it existed keep the bar they were used with.
+    emergency_other_threshold: float = 0.8
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""

@@ -346,3 +346,21 @@ def test_when_no_stacked_category_clears_the_bar_a_named_one_is_preferred(classi
     result = classifier.with_model(model).classify("t", text)
     assert result.reportable
     assert result.category_names == ["suspicious"]
+
+
+def test_outside_the_dangerous_categories_the_emergency_threshold_is_chosen_on_those_tips_alone() -> None:
+    # Shootings must not lower the bar for parked cars: of the parking tips where the model's flag matters, the ones it
+    # scores 0.5 are wrong twice in four, the six at 0.7 right every time.
+    column = HEADS.index("emergency")
+
+    def row(probability: float) -> list[float]:
+        logits = [0.0] * len(HEADS)
+        logits[column] = math.log(probability / (1 - probability))
+        return logits
+
+    shootings = [labelled(f"er liep een man met een pistool bij station {i}", ["weapon"], "high") for i in range(9)]
+    blocked = [labelled(f"busje staat voor de ambulance bij hofje {i}", ["parking"], "emergency") for i in range(8)]
+    wrong = [labelled(f"busje staat voor de garage bij hofje {i}", ["parking"], "low") for i in range(2)]
+    records = [*shootings, *blocked, *wrong]
+    predictions = [row(0.9)] * 9 + [row(0.7)] * 6 + [row(0.5)] * 2 + [row(0.5)] * 2
+    assert train._emergency_threshold(records, predictions, cued=True, dangerous=False) == pytest.approx(0.55)
