@@ -6,7 +6,16 @@ start and end on word boundaries, so stems carry an explicit ``\\w*``.
 
 from __future__ import annotations
 
-from services.classify.phrases import DARIJA_CHASING, DARIJA_HITTING, FORCED_INTO_BOOT, TAKEN_BY_STRANGERS
+from services.classify.phrases import (
+    ALREADY_IN,
+    AT_THE_WINDOW,
+    CYRILLIC_BEATING,
+    DARIJA_CHASING,
+    DARIJA_HITTING,
+    DONT_HIT,
+    FORCED_INTO_BOOT,
+    TAKEN_BY_STRANGERS,
+)
 from services.classify.rules import Rule, RuleSet, rule
 
 _COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|geel|oranje)e?n?"
@@ -49,7 +58,7 @@ VIOLENCE = [
          r"|(?<!eraf )(?<!kapot )(?<!stuk )getrapt|(?<!kapot )(?<!stuk )(?<!klein )geslagen"
          r"|geduwd|mishandel\w*|aangevallen|beaten|beating|hitting(?! \d)|attacked|assault\w*|punch\w*|kicked"
          r"|bewusteloos|klappen|neergeslagen|slaat|stampen|stampt|geklapt|een klap|klap gekregen|duwt"
-         r"|gevolgd door|(?:wordt|werd|worden) gevolgd|don'?t hit (?:me|her|him|us)|stop hitting"
+         r"|gevolgd door|(?:wordt|werd|worden) gevolgd|" + DONT_HIT +
          # Pulled off a bike to be robbed.
          r"|(?:trekken|trekt|trok|trokken|getrokken|duwen|duwt|geduwd) (?:\w+ ){0,2}van (?:de|hun|haar|zijn|mijn|mn"
          r"|m'n) (?:fiets|scooter|brommer|motor)", violence=1.0),
@@ -111,11 +120,10 @@ BURGLARY = [
          r"|(?:er )?(?:is|zit|zitten|zijn) (?:er )?iemand in (?:onze|de|mijn|ons|hun) (?:schuur|huis|woning|garage"
          r"|tuinhuis|kelder|berging)|ramkraak\w*|(?:pinautomaat|geldautomaat|pinautomaten) (?:\w+ )?(?:eruit|uit)"
          r"|(?:met )?zaklamp\w* (?:\w+ ){0,2}in (?:de|het|onze|ons|een) \w+|breekijzer\w*"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er (?:nu |al )?(?:met z'?n \w+ )?in(?! geslaagd)\b"
+         r"|" + ALREADY_IN +
          r"|(?:two |2 |three |3 )?(?:men|guys|people|someone|somebody) (?:are|is) inside|glass breaking",
          burglary=1.0),
-    rule("burglary.at_work", r"zitten ze er al in|(?:aan|bij) het raam (?:\w+ ){0,3}te (?:schuiven|wrikken|morrelen)"
-         r"|raam open te (?:schuiven|wrikken)", burglary=1.0),
+    rule("burglary.at_work", r"zitten ze er al in|" + AT_THE_WINDOW, burglary=1.0),
     rule("burglary.traces", r"braaksporen|sporen van braak|krassen rond \w+ \w+|(?:slot|lock) (?:is |was )?"
          r"(?:doorgeknipt|opengeknipt|cut)|doorgeknipt|ruit ingeslagen|zijruit eruit|binnengekomen via"
          r"|via (?:het|de) (?:keuken|achter)?(?:raam|tuin|schutting)|ingegooid|eingeschlagen", burglary=0.6),
@@ -406,8 +414,8 @@ ARABIC = [
 # Ukrainian and Russian (many Ukrainians live in the Netherlands now): the common words for each category.
 CYRILLIC = [
     rule("weapon.cyrillic", r"ніж|нож\w*|пістолет\w*|пистолет\w*|зброя|зброєю|оружие|стріля\w*|стреля\w*", weapon=1.0),
-    rule("violence.cyrillic", r"б'є|б'ють|бьет|бьют|побил\w*|поби\w*|напа\w*|вдари\w*|удари\w*|переслідує"
-         r"|преследует|погрожу\w*|угрожа\w*", violence=1.0),
+    rule("violence.cyrillic", CYRILLIC_BEATING + r"|побил\w*|поби\w*|напа\w*|вдари\w*|удари\w*|погрожу\w*|угрожа\w*",
+         violence=1.0),
     rule("theft.cyrillic", r"вкра\w*|украл\w*|украд\w*|крадіжк\w*|краж\w*|перерізає замок", theft=1.0),
     rule("traffic.cyrillic", r"підрізає|підрізав|п'яний водій|пьяный водитель", traffic=1.0),
     rule("nuisance.cyrillic", r"підпал\w*|подожг\w*|поджог\w*", nuisance=1.0),

@@ -26,3 +26,10 @@ FORCED_INTO_BOOT = (
 )
 # Darija in Latin script: running after someone, bleeding.
 DARIJA_CHASING = r"kay?jri(?:w)? (?:mor|mour|wra|m3a)|kay?ta?b3o?\w*|tab3o\w*"
+# "don't hit me", "stop hitting".
+DONT_HIT = r"don'?t hit (?:me|her|him|us)|stop hitting"
+# Someone working a window open, or already in ("ze zijn er nu met z'n tweeën in", not "ze zijn erin geslaagd").
+AT_THE_WINDOW = r"(?:aan|bij) het raam (?:\w+ ){0,3}te (?:schuiven|wrikken|morrelen)|raam open te (?:schuiven|wrikken)"
+ALREADY_IN = r"(?:ze|hij|zij) (?:zijn|is|zitten|zit) er (?:nu |al )?(?:met z'?n \w+ )?in(?! geslaagd)\b"
+# Ukrainian and Russian: beats, chases.
+CYRILLIC_BEATING = r"б'є|б'ють|бьет|бьют|переслідує|преследует"

@@ -303,11 +303,10 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
 
 def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is written in capitals beside another word in capitals."""
+    neighbours = [*words[max(0, index - 1) : index], *words[index + 1 : index + 2]]
+    return _in_capitals(text, words[index]) and any(_in_capitals(text, token) for token in neighbours)
 
-    def capitals(position: int) -> bool:
-        if not 0 <= position < len(words):
-            return False
-        word = text[words[position].start : words[position].end]
-        return len(word) > 1 and word.isupper()
 
-    return capitals(index) and (capitals(index - 1) or capitals(index + 1))
+def _in_capitals(text: str, token: Token) -> bool:
+    word = text[token.start : token.end]
+    return len(word) > 1 and word.isupper()

@@ -426,6 +426,7 @@ def _emergency_threshold(
     the rules find pay for the model's guesses).
     """
     column = HEADS.index("emergency")
+    dangerous_names = {category.value for category in DANGEROUS_CATEGORIES}
     cases = []
     for record, logits in zip(records, predictions, strict=True):
         labels = record["labels"]
@@ -439,7 +440,7 @@ def _emergency_threshold(
             applies = bool(decision.danger_now)
         else:
             applies = not decision.danger_now and not decision.dated
-        in_scope = bool(set(labels["categories"]) & {category.value for category in DANGEROUS_CATEGORIES}) == dangerous
+        in_scope = bool(set(labels["categories"]) & dangerous_names) == dangerous
         if labels["reportable"] and applies and in_scope:
             cases.append((sigmoid(logits[column]), labels["urgency"] == "emergency"))
     for threshold in [t / 20 for t in range(4, 20)]:

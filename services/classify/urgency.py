@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.classify.phrases import (
+    ALREADY_IN,
     ARABIC_NOW,
     ARABIC_PLEA,
+    AT_THE_WINDOW,
+    CYRILLIC_BEATING,
     DARIJA_CHASING,
     DARIJA_HITTING,
+    DONT_HIT,
     FORCED_INTO_BOOT,
     SERIOUS_TURN,
     TAKEN_BY_STRANGERS,
@@ -168,7 +172,7 @@ _URGENCY_RULES = RuleSet([
          r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
          r"|(?:hakt|hakken|beukt|beuken|ramt|rammen|trapt|trappen|bonkt|bonken) (?:\w+ ){0,3}(?:op|tegen|in) (?:de|onze"
          r"|mijn|m'n|mn|hun|haar|zijn) (?:voor|achter)?deur|(?:trekken|trekt) (?:\w+ ){0,2}van (?:de|hun|haar) (?:fiets"
-         r"|scooter)|don'?t hit (?:me|her|him|us)|stop hitting|" + DARIJA_CHASING +
+         r"|scooter)|" + DONT_HIT + "|" + DARIJA_CHASING +
          r"|(?:bije|pobil\w*|dov(?:du|duler|uyor|uyorlar)\w*|frappe|golpea|persigu\w*|prugeln|schlagen|schiesst)",
          violent=1.0, acting=1.0),
     rule("act.violent", r"schiet\w*|knal(?!pot|pijp)\w*|steekt|gestoken|steken|sla(?:an|at)|slaat|geslagen|schoppen"
@@ -225,13 +229,13 @@ _URGENCY_RULES = RuleSet([
          r"|zitten ze er al in|met (?:een )?slijptol (?:te )?(?:werken|bezig|aan)|(?:lopen|loopt) (?:\w+ ){0,3}naar"
          r" binnen en (?:naar )?buiten|(?:is|are) (?:\w+ )?stealing|jumped into my car|[cç]al[iı]yor\w*"
          r"|(?:they'?re|are|is|he'?s) (?:\w+ )?(?:sawing|cutting)|still under (?:there|it|the car)"
-         r"|(?:aan|bij) het raam (?:\w+ ){0,3}te (?:schuiven|wrikken|morrelen)|raam open te (?:schuiven|wrikken)"
+         r"|" + AT_THE_WINDOW +
          r"|(?:met|with) (?:een |a )?(?:koevoet|breekijzer|crowbar|schroevendraaier) (?:\w+ ){0,3}(?:bij|aan|at)"
          r" (?:de|het|een|the) (?:achter|voor|balkon|keuken|kelder)?(?:deur|raam|door|window)"
          r"|(?:klimt|klimmen) (?:\w+ ){0,4}(?:naar|over|op|via|in) (?:het|de|een) (?:balkon|raam|dak|regenpijp"
          r"|schutting)"
          r"|carrying (?:\w+ ){0,2}out"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er (?:nu |al )?(?:met z'?n \w+ )?in(?! geslaagd)\b"
+         r"|" + ALREADY_IN +
          r"|kradn[aą]|kradnie|(?:evime|eve|evimize) (?:\w+ )?girdi\w*|alt katta dola[sş]\w*",
          inside=1.0, now=1.0),
     # A fraud being committed as the citizen writes: on the phone with the scammer, the screen taken over, money going.
@@ -402,7 +406,7 @@ _URGENCY_RULES = RuleSet([
     rule("now.plea_cyrillic", r"допоможіть|помогите|терміново|срочно|боюся|боюсь", plea=1.0),
     rule("life.cyrillic", r"кричить|кричит|кров\w*|не дихає|не дышит", life=1.0),
     rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?перекину\w*|горить|горит", fire=1.0, now=1.0),
-    rule("act.violent_cyrillic", r"б'є|б'ють|бьет|бьют|переслідує|преследует", violent=1.0, acting=1.0),
+    rule("act.violent_cyrillic", CYRILLIC_BEATING, violent=1.0, acting=1.0),
     rule("act.stealing_cyrillic", r"перерізає|перерезает", inside=1.0, now=1.0),
     rule("time.cyrillic", r"сьогодні|сегодня|вчора|вчера|вранці", past=1.0, today=1.0),
 ])  # fmt: skip

@@ -302,16 +302,16 @@ def test_the_stack_is_fitted_to_the_evidence() -> None:
     assert abs(lexicon_weight) < model_weight
 
 
+def row(probability: float) -> list[float]:
+    """Out-of-fold logits in which only the emergency head says something."""
+    logits = [0.0] * len(HEADS)
+    logits[HEADS.index("emergency")] = math.log(probability / (1 - probability))
+    return logits
+
+
 def test_the_emergency_threshold_is_held_only_to_the_tips_the_rules_do_not_already_call() -> None:
     # Twenty shootings the rules call emergencies themselves, which the model is sure of too, must not pay for the
     # model's guesses elsewhere: of the tips where its flag matters, three of eight at 0.3 are wrong.
-    column = HEADS.index("emergency")
-
-    def row(probability: float) -> list[float]:
-        logits = [0.0] * len(HEADS)
-        logits[column] = math.log(probability / (1 - probability))
-        return logits
-
     shootings = [labelled(f"er wordt nu geschoten bij station {i}", ["weapon"], "emergency") for i in range(20)]
     prowlers = [labelled(f"er loopt nu een man rond bij schuur {i}", ["burglary"], "emergency") for i in range(5)]
     wrong = [labelled(f"er loopt nu een man rond bij garage {i}", ["burglary"], "normal") for i in range(3)]
@@ -351,13 +351,6 @@ def test_when_no_stacked_category_clears_the_bar_a_named_one_is_preferred(classi
 def test_outside_the_dangerous_categories_the_emergency_threshold_is_chosen_on_those_tips_alone() -> None:
     # Shootings must not lower the bar for parked cars: of the parking tips where the model's flag matters, the ones it
     # scores 0.5 are wrong twice in four, the six at 0.7 right every time.
-    column = HEADS.index("emergency")
-
-    def row(probability: float) -> list[float]:
-        logits = [0.0] * len(HEADS)
-        logits[column] = math.log(probability / (1 - probability))
-        return logits
-
     shootings = [labelled(f"er liep een man met een pistool bij station {i}", ["weapon"], "high") for i in range(9)]
     blocked = [labelled(f"busje staat voor de ambulance bij hofje {i}", ["parking"], "emergency") for i in range(8)]
     wrong = [labelled(f"busje staat voor de garage bij hofje {i}", ["parking"], "low") for i in range(2)]
