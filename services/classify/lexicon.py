@@ -76,6 +76,10 @@ VIOLENCE = [
          violence=1.0),
     # Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, killing.
     rule("violence.darija", DARIJA_HITTING + "|" + DARIJA_CHASING, violence=1.0),
+    # Darija: stealing and thieves ("sra9 lia velo"), selling hash or pills, a scam ("arnaque").
+    rule("theft.darija", r"(?:kay|ka|t)?s[e]?ra?9\w*|chf+ar\w*", theft=1.0),
+    rule("drugs.darija", r"[7h]chich|zetla|kaybi3 (?:l)?(?:[7h]chich|[7h]bob|drogue)", drugs=1.0),
+    rule("fraud.darija", r"arnaque\w*|nas+ab\w*", fraud=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
@@ -130,7 +134,8 @@ BURGLARY = [
 ]  # fmt: skip
 
 THEFT = [
-    rule("theft.stolen", r"gestolen|gejat|jatten|jatte|jat|gepikt|pikken|gerold|diefstal\w*|dief|dieven"
+    rule("theft.stolen", r"(?:rijdt|rijden|reed) ermee (?:weg|vandoor)"
+         r"|gestolen|gejat|jatten|jatte|jat|gepikt|pikken|gerold|diefstal\w*|dief|dieven"
          r"|zakkenroller\w*|stolen|stole|steal\w*|theft|thief|thieves|pickpocket\w*|shoplift\w*|ukradl\w*"
          r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen|weggehaald|gepikt|ukradli"
          r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
@@ -221,7 +226,7 @@ TRAFFIC = [
          r"|telefoon in (?:zn|zijn|haar) hand|te appen|driften|drift|straatrace\w*"
          r"|tegen (?:het verkeer|de rijrichting) in|het (?:water|kanaal) in|de (?:gracht|sloot|rivier) in|te water"
          r"|dronken (?:\w+ )?(?:achter het stuur|weg|rijden|rijdt|reed)|(?:rijdt|reed|rijden) (?:\w+ )?dronken"
-         r"|onder invloed|pijan\w* kierowc\w*|betrunken\w*|sarhos|geisterfahrer\w*|ters yon\w*|laveer\w*"
+         r"|onder invloed|pijan\w* kierowc\w*|betrunken\w*|sarhos|geisterfahrer\w*|ters yon\w*|laveer\w*|zigue-?zague"
          r"|slinger\w* over (?:de|het) \w+|raakt (?:steeds )?de (?:vangrail|berm)|weaving"
          r"|omver ?gere\w*|(?:reed|rijdt) \w+ omver|aangereden"
          r"|aanrijding|(?:reed|rijdt) (?:gewoon |daarna )?door|doorrijden|ramt|ramde|geramd|hit and run"
@@ -382,8 +387,9 @@ FRAUD = [
          r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
     # A caller or visitor the writer puts in quotes: "2 mannen 'van de waterleiding'", "een man 'van de ING'".
     rule("fraud.fake_official", r"'van de (?:\w+ )?\w+'|'(?:bankmedewerker|monteur|rechercheur|agent|politieagent"
-         r"|medewerker)\w*'|(?:zogenaamd|zogenaamde|nep)(?:-| )?(?:monteur|bankmedewerker|agent|politie)\w*",
-         fraud=1.0),
+         r"|medewerker)\w*'|(?:zogenaamd|zogenaamde|nep)(?:-| )?(?:monteur|bankmedewerker|agent|politie)\w*"
+         r"|'(?:bank employee|bank worker|police officer|detective)'|remote access|card reader"
+         r"|(?:says|saying|claims|claiming) (?:he'?s|she'?s|they'?re|to be) from the bank", fraud=1.0),
     rule("fraud.sextortion", r"naaktfoto\w*|naaktbeelden|intieme (?:foto|beelden|video)\w*"
          r"|intimate (?:photos|pictures|images|videos)|naked (?:photos|pictures)|nudes|sextortion|verspreiden"
          r"|verspreidt|dating ?profiel\w*"
@@ -393,8 +399,11 @@ FRAUD = [
          r" (?:contacten|school|ouders|familie|vrienden|contacts|family|friends)|als (?:ik|je|jij) (?:\w+ ){0,2}(?:niet"
          r"|geen) (?:\w+ ){0,6}(?:betaal|betaalt|overmaak)|if (?:i|you) (?:don'?t|do not) pay|unless (?:i|you) pay",
          fraud=1.0),
-    rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*",
-         fraud=1.0),
+    rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*"
+         r"|angeblich\w*|falsche\w* (?:polizist|handwerker|bankmitarbeiter)\w*", fraud=1.0),
+    # German and Polish: prowling and drugs.
+    rule("suspicious.other_language", r"schleich\w*|tarnkleidung|fernglas", suspicious=1.0),
+    rule("drugs.other_language", r"wzi[aą][lł]\w* co[sś]|na[cć]pan\w*|narkotyk\w*|dopalacz\w*|drogen", drugs=1.0),
 ]  # fmt: skip
 
 # Arabic script, as Arabic-speaking residents write: stems with their common prefixes (wa-, sa-, bi-, al-) and suffixes.
@@ -405,8 +414,10 @@ ARABIC = [
     rule("burglary.arabic", r"اقتحام|(?:و|ف)?اقتحم\w*|يقتحم\w*|(?:ي|ت)?(?:كسر|يكسرون|كسروا) (?:ال)?باب\w*|سطو",
          burglary=1.0),
     rule("theft.arabic", r"(?:و|ف)?(?:سرق|سُرق)\w*|لص|لصوص", theft=1.0),
-    rule("drugs.arabic", r"(?:ال)?(?:مخدرات|حشيش|كوكايين)", drugs=1.0),
-    rule("nuisance.arabic", r"(?:ي|ت)?(?:كسر|يكسرون|كسروا|تكسر) (?:\w+ )?(?:ال)?زجاج|[اإ]زعاج|ضجيج|مفرقعات",
+    rule("drugs.arabic", r"(?:ال)?(?:مخدرات|حشيش|كوكايين|حبوب)\w*", drugs=1.0),
+    rule("suspicious.arabic", r"(?:ي)?لحق (?:ب)?\w+|يلاحق\w*|يتبع\w*|يطرق على|رجل غريب", suspicious=1.0),
+    rule("nuisance.arabic", r"(?:ي|ت)?(?:كسر|يكسرون|كسروا|تكسر) (?:\w+ )?(?:ال)?زجاج|[اإ]زعاج|ضجيج|مفرقعات|موسيقى عالية"
+         r"|(?:ي|ت)?رمون (?:ال)?قمامة",
          nuisance=1.0),
     rule("fraud.arabic", r"احتيال|نصب|(?:ال)?محتال\w*", fraud=1.0),
 ]  # fmt: skip
@@ -414,12 +425,17 @@ ARABIC = [
 # Ukrainian and Russian (many Ukrainians live in the Netherlands now): the common words for each category.
 CYRILLIC = [
     rule("weapon.cyrillic", r"ніж|нож\w*|пістолет\w*|пистолет\w*|зброя|зброєю|оружие|стріля\w*|стреля\w*", weapon=1.0),
-    rule("violence.cyrillic", CYRILLIC_BEATING + r"|побил\w*|поби\w*|напа\w*|вдари\w*|удари\w*|погрожу\w*|угрожа\w*",
+    rule("violence.cyrillic", CYRILLIC_BEATING + r"|побил\w*|поби\w*|напа\w*|вдари\w*|удари\w*|погрожу\w*|угрожа\w*"
+         r"|погроз\w*|бив мене|бил меня",
          violence=1.0),
-    rule("theft.cyrillic", r"вкра\w*|украл\w*|украд\w*|крадіжк\w*|краж\w*|перерізає замок", theft=1.0),
+    rule("theft.cyrillic", r"вкра\w*|украл\w*|украд\w*|крадіжк\w*|краж\w*|перерізає замок|викрада\w*|угоня\w*",
+         theft=1.0),
     rule("traffic.cyrillic", r"підрізає|підрізав|п'яний водій|пьяный водитель", traffic=1.0),
-    rule("nuisance.cyrillic", r"підпал\w*|подожг\w*|поджог\w*", nuisance=1.0),
-    rule("fraud.cyrillic", r"шахра\w*|мошенни\w*|представився поліцією|представился полицией", fraud=1.0),
+    rule("nuisance.cyrillic", r"підпал\w*|подожг\w*|поджог\w*|петард\w*|феєрверк\w*|фейерверк\w*", nuisance=1.0),
+    rule("nuisance.cyrillic_noise", r"вечірк\w*|вечеринк\w*|кидають пляшки|галас\w*|шумлят\w*", nuisance=1.0),
+    rule("parking.cyrillic", r"паркую\w*|паркуют\w*|припарк\w*|на тротуар\w*", parking=1.0),
+    rule("fraud.cyrillic", r"шахра\w*|мошенни\w*|представився поліцією|представился полицией|(?:він|вона) з банку"
+         r"|(?:он|она) из банка|забира\w* (?:її |його |ее |его )?картк\w*", fraud=1.0),
 ]  # fmt: skip
 
 CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,

@@ -130,7 +130,15 @@ class Gazetteer:
                     entry.article, entry.strong = False, True
 
     def _add_landmarks(self) -> None:
-        for municipality, names in (*landmarks.NEIGHBOURHOODS.items(), *landmarks.ARABIC_SCRIPT.items()):
+        cyrillic = {
+            town: tuple(form for name in names for form in _cyrillic_forms(name))
+            for town, names in landmarks.CYRILLIC_SCRIPT.items()
+        }
+        for municipality, names in (
+            *landmarks.NEIGHBOURHOODS.items(),
+            *landmarks.ARABIC_SCRIPT.items(),
+            *cyrillic.items(),
+        ):
             for name in names:
                 if entry := self._entry(name):
                     entry.codes.add(self._by_name[municipality])
@@ -310,3 +318,13 @@ def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
 def _in_capitals(text: str, token: Token) -> bool:
     word = text[token.start : token.end]
     return len(word) > 1 and word.isupper()
+
+
+def _cyrillic_forms(name: str) -> tuple[str, ...]:
+    """A Cyrillic city name with the Ukrainian and Russian case endings it takes after "в", "з", "біля", "из"
+    (locative -і/-е, genitive -а/-у, instrumental -ом); a name ending in -а swaps it; other vowels do not decline."""
+    if name[-1] == "а":
+        return (name, *(name[:-1] + ending for ending in ("і", "е", "и", "у", "ою")))
+    if name[-1] in "еоєиі":
+        return (name,)
+    return (name, *(name + ending for ending in ("і", "е", "а", "у", "ом")))

@@ -72,7 +72,9 @@ _NEGATIVE = [
          r"|niemand deed iets|lekker bezig|incompetent|schandalig|ongepast|beter(?:s)? te doen|boeven vangen"
          r"|kunnen jullie ook|zouden jullie eens|wanneer gaan jullie|wanneer gaat de politiek|de politiek"
          r"|klacht (?:\w+ )?(?:indienen|over)|selectief optreden"
-         r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig", negative=-1.6),
+         r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig"
+         # Turkish: "the police are dancing", "you only make videos", "nobody does anything".
+         r"|dans ed\w*|video [cç]ekiyorsunuz|kimse bir [sş]ey yapm\w*", negative=-1.6),
     rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u|voor)\w*|dankjewel|toppers?|complimenten|goed gedaan"
          r"|top(?= ?[,!👍])|top werk|mooi werk|mooie actie|knap werk|trots|vriendelijk|love|great job"
          r"|well done|chapeau|applaus|gelukkig"
@@ -127,7 +129,8 @@ _NEGATIVE = [
          r"|verschrikkelijk wat",
          negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
-         r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl", negative=-1.4),
+         r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl"
+         r"|(?:saw|read|zag|zagen) (?:it |het )?(?:on|op) (?:nos|at5|rtl|the news)|haberlerde", negative=-1.4),
     # A chain message or hoax being debunked: a warning about a warning, not a tip.
     rule("neg.hoax", r"kettingbericht\w*|kettingbrief\w*|nepbericht\w*|hoax|(?:is|zijn) (?:allemaal )?nep\b"
          r"|stop met (?:het )?(?:door)?delen|niet (?:meer )?(?:door)?delen", negative=-1.6),

@@ -34,27 +34,40 @@ _URGENCY_RULES = RuleSet([
          r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+"
          r"|(?:has been|is|keeps) following me|(?:volgt|achtervolgt) (?:me|mij) (?:al|nu|sinds)",
          now=1.0, violent=1.0),
+    # A child being followed as the writer watches ("is following a girl", "loopt achter mijn dochter aan").
+    rule("now.following_child", r"(?:is|keeps) following (?:a|an|my|the|our) (?:little )?(?:girl|boy|child|kid|daughter"
+         r"|son)|(?:loopt|lopen) (?:nu )?achter (?:mijn|een|het|ons|onze) (?:dochter|zoon|meisje|jongetje|kind\w*)"
+         r"(?: van \d+)? aan", now=1.0, child=1.0, lure=1.0),
+    # Someone still there, said outright: as strong as "op dit moment" against a rant's history ("hij is er nog!!").
+    rule("now.still_there_said", r"(?:hij|ze|zij) (?:is|zijn) er (?:nu )?nog(?: steeds)?(?:!|\.|$)",
+         now=1.0, rightnow=1.0),
     # "een ladder ligt nog in het gras" is a trace left behind, not someone still there.
     rule("now.ongoing", r"nog(?<!ligt nog)(?<!liggen nog)(?<!staat nog)(?<!staan nog) (?:steeds )?(?:binnen|bezig"
          r"|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit|staat|staan) er nog|er zijn er \w+ binnen|nog binne\w*"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*"
          r"|still parked|nog steeds (?:over|bij"
          r"|voor)"
          r"|hala (?:orada|burada)|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
+    # Someone or something still standing there (outside) is happening now, not someone inside.
+    rule("now.still_there", r"(?:ze|hij|zij|die (?:man|vent|gast|gasten|jongens|mannen|bus|busje|bestelbus|auto"
+         r"|wagen)) (?:staat|staan) er (?:nu )?nog", now=1.0),
     # "al maanden ruzie ... en nu staat hij met een bijl voor de deur": an act told as happening now, in one breath,
     # is happening now whatever else the text dates.
     rule("now.acting", r"nu (?:staat|staan|loopt|lopen|zit|zitten|komt|komen|is|zijn) (?:hij|ze|zij|er|die \w+|de \w+)"
          r" (?:\w+ ){0,3}(?:met (?:een |n |zijn |zn |z'n |hun )?(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel"
          r"|blaffer|hamer)\w*|te (?:slaan|steken|schieten|hakken|trappen|vechten|beuken))",
          now=1.0, violent=1.0, acting=1.0, current=1.0),
+    rule("now.acting_after", r"(?:hij|ze|zij) (?:staat|staan|zijn|is) nu (?:\S+ ){0,14}(?:en |te )(?:slaan|schoppen"
+         r"|trappen|steken|schieten) (?:hem|haar|me|mij|ons)\b", now=1.0, violent=1.0, acting=1.0, current=1.0),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
     # The strongest "now": said while it happens, whatever else the text dates ("de aangifte van vorig jaar ... maar op
     # dit moment is er een 'monteur' bij mijn buurvrouw binnen").
     rule("now.right_now", r"op dit moment|right now|terwijl ik dit (?:typ|schrijf)\w*|as we speak|as i'?m typing"
          r"|at this moment", now=1.0, rightnow=1.0),
     rule("now.explicit", r"nu(?<!wat nu)(?! pas\b| toe\b|\.nl| is (?:hij|ze|zij|die) (?:\w+ )?weg\b| voorbij\b)"
-         r"|op dit moment|right now|now|op heterdaad|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz"
+         r"|op dit moment|right now|op heterdaad|now(?<!in a row now)(?<!weeks now)(?<!months now)(?<!nights now)"
+         r"|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz"
          r"|jetzt|[sş]imdi|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
          r"|ik sta er nu|awor(?: aki)?", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
@@ -77,11 +90,15 @@ _URGENCY_RULES = RuleSet([
          r"|nefes alam\w*|ma kaytnfsch|buiten westen|schuim op (?:z'?n|zn|zijn|haar) mond|stuiptrek\w*"
          r"|(?:is|wordt) (?:helemaal )?blauw|(?:hij|ze|zij|kind|man|vrouw|iemand) (?:\w+ )?ligt (?:stil|roerloos)"
          r"|ogen (?:branden|prikken) van (?:de|het) (?:lucht|damp|stank|rook|gas)|witte damp"
-         r"|giftige (?:damp|lucht|wolk)|toxic (?:fumes|smoke)"
+         r"|giftige (?:damp|lucht|wolk)|toxic (?:fumes|smoke)|(?:mijn|onze|de) ogen tranen"
+         r"|(?:rook|walm|damp)\w* (?:\S+ ){0,8}(?:(?:chemisch|bijtend|scherp)\w* ){1,2}(?:lucht|stank|geur)\b"
          r"|zichzelf (?:wat |iets )?(?:aan ?doet|aandoen|van kant)|zelfmoord|suicid\w*|kill (?:him|her)self"
          r"|ligt te (?:schokken|trillen)|(?:en|hij|ze|zij) reageert (?:nergens op|niet meer|niet)|unresponsive"
          r"|with a patient inside|met (?:een )?pati[eë]nt (?:erin|achterin)|و?(?:لا|ما) يتنفس"
-         r"|not responding", life=1.0),
+         r"|not responding|atak serca|drgawk\w*|pian[eę] na ustach|nie oddycha|nieprzytomn\w*|bewusstlos"
+         r"|atmet (?:kaum|nicht)|nefes alm[iı]yor|beroerte|herseninfarct|stroke patient|collapsed|in elkaar gezakt"
+         r"|zakte (?:\w+ )?in elkaar|ademt bijna niet|valt steeds om|lippen (?:zijn|worden) blauw"
+         r"|(?:krijg|krijgen) (?:hem|haar) niet (?:meer )?wakker|zich van kant", life=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|blujt|bleeding|bewusteloos|beweegt niet(?: meer)?"
          r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
@@ -109,30 +126,36 @@ _URGENCY_RULES = RuleSet([
     # People at home make a fire an emergency; they do not make a fight in the street one.
     rule("life.occupied", r"(?:kinderen|kindjes|mensen|iemand|man|vrouw|bewoners) (?:zijn |zitten )?binnen"
          r"|(?:family|people|someone) (?:is |are )?(?:home|inside)"
-         r"|(?:ze|zij|de buren|bewoners) (?:zijn|is) (?:nog )?thuis",
+         r"|(?:ze|zij|de buren|bewoners) (?:zijn|is) (?:nog )?thuis|(?:liggen|ligt) te slapen|slapen boven"
+         r"|(?:kinderen|kids|mensen) (?:zijn|sind) drinnen|(?:people|kids|children) (?:are )?inside",
          occupied=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
          r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht|w nocy"
-         r"|in der nacht|letzte nacht|dun gece",
+         r"|in der nacht|letzte nacht|dun gece|anoche|ontem|esta manana",
          past=1.0, today=1.0),
     rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
     # Narrative past tense: the scene is being told afterwards, not watched.
     rule("time.past_tense", r"stond|stonden|liep|liepen|sloeg|sloegen|schopte|schopten|trok|trokken|zwaaide"
          r"|zwaaiden|bedreigde|bedreigden|stak|duwde|duwden|rende|renden|zat|zaten|was|waren"
-         r"|(?:\d+|tien|vijf|ten|five|twenty) min(?:uten|utes|\.)? (?:ago|geleden)|saw (?:him|her|them|it)", told=1.0),
+         r"|(?:\d+|tien|vijf|ten|five|twenty) min(?:uten|utes|\.)? (?:ago|geleden)|saw (?:him|her|them|it)"
+         r"|(?:kwartier|half uur|uur) geleden|(?:an|one|two|\d+) hours? ago", told=1.0),
     # Someone who lies in hospital, or whose wounds were stitched, was hurt before the message was written.
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
          r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches|f (?:l ?)?sbitar|fi sbitar"
          # Safe again: whatever happened is over.
          r"|(?:is|zijn|ben) (?:nu |inmiddels |weer |gelukkig )?veilig(?: thuis| binnen)?\b|(?:is|are|am) (?:now )?safe"
-         r"|safe at home", told=1.0, after=1.0),
+         r"|safe at home"
+         r"|(?:zit|zitten|is|zijn|ligt) (?:nu |nog )?(?:bij de (?:huisarts|dokter|eerste hulp|spoedeisende hulp)"
+         r"|op de (?:eerste hulp|seh|spoedeisende hulp))", told=1.0, after=1.0),
     # The offender has left ("dader is uitgestapt", "is weggelopen richting"): told afterwards, though maybe just now.
     rule("time.gone", r"(?:is|zijn) (?:\w+ ){0,3}(?:uitgestapt|weggelopen|weggereden|weggerend|weggefietst|gevlucht)"
-         r"|(?:liep|liepen|rende|renden|reed|reden|fietste|fietsten) (?:hij|ze|zij|die) weg", told=1.0),
+         r"|(?:liep|liepen|rende|renden|reed|reden|fietste|fietsten) (?:hij|ze|zij|die) weg"
+         r"|(?:drove|ran|walked|rode|cycled) (?:off|away)", told=1.0),
     # A weapon found lying somewhere is evidence to collect, not someone armed.
-    rule("time.found", r"(?:mes|pistool|wapen|vuurwapen|kogels|munitie|revolver|granaat)\w* (?:\w+ ){0,4}"
+    rule("time.found", r"(?:kogel|patroon)?hulzen (?:[\w,]+ ){0,5}(?:gevonden|opgeraapt)"
+         r"|(?:mes|pistool|wapen|vuurwapen|kogels|munitie|revolver|granaat)\w* (?:\w+ ){0,4}"
          r"(?:gevonden|opgevist"
          r"|uit (?:het|de) (?:water|sloot|gracht|kanaal|\w+diep) gehaald)|(?:gevonden|opgevist|found) (?:\w+ ){0,3}"
          r"(?:een |a )?(?:mes|pistool|wapen|vuurwapen|revolver|gun|knife)", told=1.0, after=1.0),
@@ -141,7 +164,11 @@ _URGENCY_RULES = RuleSet([
          r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
          r" (?:already )?(?:there|here)|(?:is|was) (?:nu |al )?voorbij|(?:is|zijn) er net weg|in de boeien"
          r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
-         r"|al afgelopen|(?:en|hij|ze|zij|die) (?:is|zijn) (?:er )?(?:al )?(?:vandoor|ervandoor)\b|ervandoor",
+         r"|al afgelopen|(?:en|hij|ze|zij|die|dader|daders) (?:is|zijn) (?:er )?(?:al |allang )?"
+         r"(?:vandoor|ervandoor)\b|ervandoor"
+         r"|ongedeerd|unharmed|(?:but )?i'?m (?:ok|okay|fine)\b|(?:he'?s|she'?s|they'?re) long gone"
+         r"|(?:is|zijn) nu (?:weer )?thuis|(?:wordt|worden) (?:nu )?(?:door (?:de )?(?:ambulance|ambulancepersoneel"
+         r"|broeders)) (?:geholpen|verzorgd|behandeld|opgevangen)|(?<=jetzt )ist er (?:\w+ ){0,4}weg\b",
          told=1.0, after=1.0),
     # The police's own videos, in a complaint about them, are not the medium the incident is seen in.
     rule("media.police_videos", r"filmpjes? (?:te |gaan |zitten |lopen )?maken|tiktoks? (?:te )?maken"
@@ -158,7 +185,8 @@ _URGENCY_RULES = RuleSet([
          r"|last (?:summer|spring|autumn|fall|winter)|jaar geleden|afgelopen weken"
          r"|(?:in|tijdens) de (?:kerst|zomer|herfst|voorjaars|mei)vakantie", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
-         r"|al (?:de hele )?(?:dagen|weken)", past=1.0),
+         r"|al (?:de hele )?(?:dagen|weken)|vorige nacht|kol+ (?:nhar|lila|lil|sba7|3chiya)"
+         r"|her (?:gun|gece|hafta|aksam)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
          violent=1.0, severe=1.0),
     # Violence told in the present tense is happening as the citizen writes, unless the text dates it.
@@ -183,9 +211,15 @@ _URGENCY_RULES = RuleSet([
          r"|hamers?|vuurwapen)"
          r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
     # Inside a relative's home: whoever it is, they are in (listed before the general "binnen bij").
+    rule("now.inside", r"(?:ze|er|hij|zij) (?:zijn|is|zit|zitten) (?:nu )?binnen bij", now=1.0, inside=1.0),
     rule("act.inside_home", r"binnen bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw"
          r"|buurman|ouders)\b", inside=1.0, athome=1.0),
-    rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*|breaking into|probeert \w+ \w+ open"
+    rule("act.inside_room", r"(?:loopt|lopen|staat|staan|zit|zitten|is) (?:\S+ ){0,4}(?:door|in) (?:mijn|ons|onze|het"
+         r"|de) (?:woonkamer|slaapkamer|keuken|huis|woning)\b|(?:is|are) hiding in|hay \w+ (?:\w+ )?"
+         r"dentro de|versucht (?:\w+ ){0,3}\w*(?:t[uü]r|fenster)\w* (?:aufzu\w+|zu [oö]ffnen)", inside=1.0, now=1.0,
+         athome=1.0),
+    rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*(?! (?:\w+ )?naar\b)|breaking into"
+         r"|probeert \w+ \w+ open"
          r"|(?:hoor|horen) (?:\w+ ){0,3}(?:glas|ruit|rommelen|gerommel|gestommel|voetstappen|breken)"
          r"|(?:lichtjes|lampjes|licht) (?:\w+ ){0,2}bewe\w*|ramkraak|rammen|plofkraak"
          r"|(?:zijn|staan|zitten|lopen|zie ik) (?:\w+ ){0,4}in (?:mijn|ons|onze|het|de) \w*(?:winkel|zaak|huis|woning"
@@ -198,32 +232,48 @@ _URGENCY_RULES = RuleSet([
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
     rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
          r"|berm)"
-         r"|weaving|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|uyuyor|savrulu\w*"
+         r"|weaving|wasted|hammered|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|zigue-?zague|bebad[oa]|uyuyor|savrulu\w*"
          r"|onder invloed", drunk=1.0),
     # "staat in brand", "ontploffen steeds dingen": burning now, whoever has called the fire brigade.
     rule("act.burning", r"(?:staat|staan) (?:nu )?in (?:de )?(?:brand|fik)|(?:is|are) on fire"
          r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen|in lichterlaaie"
          r"|(?:vuur|brand) (?:slaat|gaat) (?:zo |al )?over|(?:gaat|slaat) (?:zo |al )?over (?:op|naar)|staat vol rook"
          r"|p[lł]onie|p[lł]on[aą]|brandt (?:richting|naar)|(?:is|zijn) (?:er )?(?:net )?(?:eentje )?gaan branden"
-         r"|smoke (?:is )?coming out|e \w+ ta yen di huma|vlammen (?:gaan|slaan|komen) (?:al )?(?:tegen|naar|over|uit)"
+         r"|smoke (?:is )?coming (?:out|from)|e \w+ ta yen di huma"
+         r"|vlammen (?:gaan|slaan|komen) (?:al )?(?:tegen|naar|over|uit)"
          r"|rauchmelder (?:\w+ )?piept|rookmelder\w* (?:gaat|gaan|piept|piepen)|smoke alarm (?:is )?(?:going|beeping)",
          fire=1.0, now=1.0),
     rule("act.fire", r"in brand|vlammen|fire|brand|ik (?:zie|ruik) (?:\w+ )?(?:rook|brand)|veel rook|zwarte rook"
          r"|rookwolk\w*|rook (?:\w+ ){0,2}uit (?:het|de|een|hun|ons) (?:\w+ )?(?:raam|ramen|woning|huis|dak|flat)"
          r"|smoke (?:coming )?(?:out of|from)", fire=1.0),
     # Setting a fire, told in the present tense.
-    rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,3}(?:over|tegen|door)"
-         r"|steekt (?:\w+ ){0,3}in brand|steken (?:\w+ ){0,3}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)"
-         r"|podpal\w*|z[uü]nde[tn] (?:\w+ ){0,3}an|steekt (?:\w+ ){0,3}in de fik|steken (?:\w+ ){0,3}in de fik",
+    rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,5}(?:over|tegen|door)"
+         r"|steekt (?:\w+ ){0,5}in brand|steken (?:\w+ ){0,5}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)"
+         r"|podpal\w*|z[uü]nde[tn] (?:\w+ ){0,3}an|steekt (?:\w+ ){0,3}in de fik|steken (?:\w+ ){0,3}in de fik"
+         r"|brandend\w* (?:\w+ ){0,2}(?:door|in) (?:de|haar|zijn|hun|onze|mijn) brievenbus"
+         r"(?! (?:\w+ )?(?:geduwd|gegooid|gestopt|gestoken|gepropt))",
          fire=1.0, arson=1.0),
     # Stones, bottles or heavy fireworks thrown at trains, boats, cars, houses or people: danger while it goes on
     # (eggs against a window are not in this list).
     rule("act.pelting", r"(?:stenen|stoeptegels|flessen|steine[n]?|stones|rocks|bricks|vuurwerk|nitraten|vuurpijlen"
-         r"|fireworks|havai fi[sş]ek\w*|cobra'?s)(?: \w+){0,4} (?:naar|op|tegen|auf|at|onder|den|in) (?:\w+ ){0,2}"
+         r"|fireworks|firecrackers|havai fi[sş]ek\w*|cobra'?s)(?: \w+){0,4}"
+         r" (?:naar|op|tegen|auf|at|onder|den|in|into|onto) (?:\w+ ){0,3}"
          r"(?:trein\w*|auto'?s|geparkeerde|boten|boot|\w*boote|bus|bussen|mensen|voorbijgangers|cars|people|train"
-         r"|huizen|kinderen|agenten|trapi|moskee|kerk)|camiye (?:\w+ ){0,3}at[iı]yor", pelting=1.0),
+         r"|huizen|kinderen|agenten|trapi|moskee|kerk|mosque|church|house|houses|brandweer\w*|ambulance\w*"
+         r"|hulpverleners|firefighters)"
+         r"|(?:vuurwerkbom\w*|cobra'?s|nitraten|zwaar vuurwerk) (?:\S+ ){0,8}(?:steken|steekt) (?:hem|ze|het|die) aan"
+         r"|camiye (?:\w+ ){0,3}at[iı]yor", pelting=1.0),
     # A theft being committed as the citizen watches: sawing, loading up, sitting behind the wheel already.
-    rule("act.stealing", r"(?:staat|staan|zit|zitten|zijn|is) (?:\w+ ){0,6}(?:te zagen|te slijpen|aan het zagen"
+    rule("act.being_stolen", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:gestolen|gejat|meegenomen)"
+         r"|(?:is|are) being stolen", inside=1.0, now=1.0),
+    rule("act.stealing_vehicle", r"(?:hangen|hangt|koppelen|koppelt) (?:\S+ ){0,8}achter (?:een|de|hun|zijn) (?:\w+ )?"
+         r"(?:pick-?up|auto|bus|busje|truck|jeep)|(?:tappen|tapt) (?:\w+ ){0,3}(?:diesel|benzine|brandstof) af"
+         r"|rijdt ermee weg|rijden ermee weg|wird (?:\S+ ){0,6}gestohlen", inside=1.0, now=1.0),
+    rule("act.stealing", r"(?:ze|hij|zij) (?:zagen|zaagt|slijpen|slijpt) (?:nu |net )?(?:\w+ ){0,2}"
+         r"(?:katalysator|slot|sloten|ketting|kettingen)\w*|(?:slot|sloten|ketting|kettingen|beugels?) (?:door|los) te"
+         r" (?:slijpen|zagen|knippen)|estan (?:robando|subiendo|cargando)|trying (?:the )?(?:\w+ )?(?:windows?"
+         r"|skylights?|back door|balcony door)"
+         r"|(?:staat|staan|zit|zitten|zijn|is) (?:\w+ ){0,6}(?:te zagen|te slijpen|aan het zagen"
          r"|aan het slijpen|in te laden|aan het (?:in)?laden)|(?:laden|sjouwen) (?:\w+ ){0,6}(?:in|op) (?:een|de|hun)"
          r" (?:aanhanger|bus|busje|bestelbus|auto)|(?:zit|zitten) (?:er )?(?:al )?(?:eentje |een )?achter het stuur"
          r"|zitten ze er al in|met (?:een )?slijptol (?:te )?(?:werken|bezig|aan)|(?:lopen|loopt) (?:\w+ ){0,3}naar"
@@ -236,7 +286,8 @@ _URGENCY_RULES = RuleSet([
          r"|schutting)"
          r"|carrying (?:\w+ ){0,2}out"
          r"|" + ALREADY_IN +
-         r"|kradn[aą]|kradnie|(?:evime|eve|evimize) (?:\w+ )?girdi\w*|alt katta dola[sş]\w*",
+         r"|kradn[aą]|kradnie|(?:evime|evine|eve|evimize|evlerine) (?:\S+ ){0,3}girdi\w*|iceride|alt katta dola[sş]\w*"
+         r"|ze (?:stelen|jatten|pakken) (?:hem|m|haar|mijn \w+|onze \w+)\b|kay(?:7ml|hml)\w*",
          inside=1.0, now=1.0),
     # A fraud being committed as the citizen writes: on the phone with the scammer, the screen taken over, money going.
     rule("act.scam_live", r"(?:is|zit|zijn|ben) (?:nu |op dit moment |still |al \w+ (?:uur|min\w*) )?(?:aan de telefoon"
@@ -244,12 +295,19 @@ _URGENCY_RULES = RuleSet([
          r"|(?:scherm|screen) (?:\w+ )?overgenomen|(?:aan het|is) (?:geld )?overmaken|transferring (?:everything|money"
          r"|all)|przelewa\w*|na telefonie|geld van (?:haar|zijn|mijn) rekening (?:\w+ ){0,2}gaan|laten me niet gaan"
          r"|(?:kartını|kartini) (?:\w+ ){0,2}kesiyor|(?:op weg|onderweg) naar de bank"
-         r"|on (?:his|her|the) way to the bank|(?:met|with) (?:\S+ ){0,3}aan de telefoon|aan de telefoon met",
+         r"|on (?:his|her|the) way to the bank|(?:met|with) (?:\S+ ){0,3}aan de telefoon|aan de telefoon met"
+         r"|(?:zit|is|zijn) (?:nog |nu )?(?:steeds )?aan de lijn met",
          scam_live=1.0),
     # An ambulance or fire engine that cannot get through: written in the present, it is happening now.
     rule("act.blocked", r"(?:ambulance|ambulans|karetka|brandweer\w*|fire (?:truck|engine)|hulpdiensten|l?ambulance)"
          r" (?:\w+ ){0,6}(?:is stuck|can'?t (?:get|pass|reach)|kan (?:er )?niet (?:langs|door|bij|in|erdoor|erin|weg"
-         r"|eruit)|komt (?:er )?niet (?:langs|door|bij|in)|nie moze|giremiyor|ma9datch)", blocked=1.0, now=1.0),
+         r"|eruit)|komt (?:er )?niet (?:langs|door|bij|in)|nie moze|giremiyor|ma9datch)"
+         r"|(?:ambulance|ambulans|fire (?:truck|engine)|tram)\w* (?:is )?stuck behind|(?:voor|for) de uitrukpoort"
+         r"|(?:nooduitgang|emergency exit)\w* (?:\S+ ){0,8}(?:geblokkeerd|blocked)", blocked=1.0, now=1.0),
+    # Blocked while the responders are on a call or the building is being evacuated: the life behind it counts.
+    rule("act.responding", r"sirenes? (?:gaan|gaat|loeien|aan)|(?:de )?pieper (?:is )?(?:gegaan|gaat)"
+         r"|sirens? (?:going|on)|brandalarm (?:\w+ )?"
+         r"(?:gaat|afgaat|loeit)|fire alarm (?:is )?(?:going|ringing)|drukken tegen de deur", responding=1.0),
     # A person in danger of life without any violence: a missing young child, someone about to jump.
     rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+| \d+)?"
          r"(?: \(\d+\)| \d+ ?(?:jr|jaar))? (?:is )?(?:weg|kwijt|vermist|zoek)"
@@ -272,20 +330,30 @@ _URGENCY_RULES = RuleSet([
 
          r"|(?:zit|zitten) (?:\w+ ){0,4}bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa"
          r"|buurvrouw|buurman|ouders|tante|oom)\b|in (?:zijn|haar|hun) (?:keuken|huis|woonkamer)"
-         r"|(?:zit|staat) (?:\w+ ){0,3}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog", athome=1.0, inside=1.0),
+         r"|(?:zit|staat) (?:\S+ ){0,8}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog"
+         r"|(?:staat|zit|is|zijn) (?:nu |op dit moment )?(?:\S+ ){0,3}bij (?:haar|hem|hen|mijn|ons) (?:binnen"
+         r"|in (?:de|het) (?:keuken|woonkamer|huis))",
+         athome=1.0, inside=1.0),
     # A fake bank or police man at an older person's door now, collecting cards or cash: most authors of the newest
     # sets call that an emergency too (the earlier ones called it high).
     rule("act.at_door", r"(?:staat|staan) (?:nu |op dit moment )?(?:\S+ ){0,3}(?:bij|aan) (?:mijn|mn|m'n|haar|zijn|onze"
          r"|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?"
-         r"(?:aan|voor) de deur", athome=1.0),
+         r"(?:aan|voor) de deur|(?:is|are|man|woman|someone|guy) (?:\w+ )?at (?:my|his|her|our) (?:\w+'s )?"
+         r"(?:front )?door|(?:is|are) letting (?:him|them|her) in", athome=1.0),
     # A child being lured into a vehicle.
     rule("life.luring", r"(?:kinderen|kind|kindje|meisje|jongetje|kids?|child|my \d+ ?yo)\w* (?:\w+ ){0,4}in (?:de|zijn"
          r"|een|haar) (?:auto|bus|busje|car|van) te (?:krijgen|lokken|trekken)|asked (?:\w+ ){0,3}to get in"
-         r"|in (?:de|zijn|een) (?:auto|bus|busje) te (?:krijgen|lokken)", child=1.0, lure=1.0),
+         r"|in (?:de|zijn|een) (?:auto|bus|busje) te (?:krijgen|lokken)"
+         r"|(?:auto|bus|busje|bestelbus|car|van) in te (?:praten|lokken|trekken|sleuren|krijgen)"
+         r"|(?:roept|zegt|vraagt|roepen) (?:\w+ ){0,3}(?:dat ze )?(?:moeten |moet )?instappen"
+         r"|telling (?:them|her|him|the kids) to get in"
+         r"|probeer\w* (?:net |zojuist )?(?:een|het|mijn|ons|haar|zijn) (?:meisje|jongetje|kind\w*|dochter|zoon)"
+         r" (?:\w+ ){0,4}mee te (?:trekken|nemen|sleuren|lokken)", child=1.0, lure=1.0),
     # Something or someone on the railway with trains coming.
     rule("life.track", r"(?:midden )?op (?:de|het) (?:spoorwegovergang|overweg|rails|spoor)\b"
-         r"|on the (?:tracks|railway|level crossing)", track=1.0),
-    rule("life.train_coming", r"(?:trein|treinen|train)\w* (?:\w+ ){0,4}(?:langs|aan|coming)|(?:de )?bellen gaan"
+         r"|on the (?:tram ?)?(?:tracks|railway|level crossing)|op (?:de|het) (?:trambaan|tramrails)", track=1.0),
+    rule("life.train_coming", r"(?:trein|treinen|train|tram)\w* (?:\w+ ){0,4}(?:langs|aan|coming)|(?:de )?bellen gaan"
+         r"|(?:bomen|spoorbomen|slagbomen|barriers) (?:\w+ ){0,2}(?:dicht|omlaag|naar beneden|down|closing)"
          r"|(?:slag|spoor)bomen", train=1.0),
     # Someone forced into a vehicle, in other words or languages.
     rule("life.abducted", r"forc(?:ing|es|ed) (?:a |the )?(?:woman|man|girl|boy|child|kid|someone) into"
@@ -334,7 +402,8 @@ _URGENCY_RULES = RuleSet([
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
     # Something that may explode: wires sticking out, a grenade, a bomb.
-    rule("life.explosive", r"draden|draadjes|wires|(?:hand)?granaat|explosie\w*|bom|bomb|explosief\w*",
+    rule("life.explosive", r"draden|draadjes|wires|(?:hand)?granaat|explosie\w*|bom|bomb|explosief\w*"
+         r"|knippert (?:een |er een )?(?:\w+ )?lampje",
          object=1.0, explosive=1.0),
     rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|dicht ?geplakt met tape"
          r"|zonder eigenaar"
@@ -399,15 +468,24 @@ _URGENCY_RULES = RuleSet([
     rule("act.violent_arabic", r"(?:و|س)?(?:ي|ت)(?:ضرب|هدد|طعن|هاجم)\w*", violent=1.0),
     rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*", inside=1.0),
     rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف|يرتجف", life=1.0),
-    rule("time.arabic", r"أمس|امس|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
-    rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء)", past=1.0),
+    rule("time.arabic", r"أمس|امس|البارحة|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
+    rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء|مرة)", past=1.0),
+    # Arabic: unconscious or barely breathing; a fake police man in a grandmother's house.
+    rule("life.arabic_medical", r"فاقد (?:ال)?وعي|فقد (?:ال)?وعي|تنفس\w* ضعيف|لا يتنفس", life=1.0),
+    rule("act.at_home_arabic", r"في (?:بيت|منزل|شقة) (?:جدتي|جدي|أمي|امي|أبي|ابي|والدي|والدتي)", athome=1.0,
+         inside=1.0),
     # Ukrainian and Russian: now, pleas, screams and blood, fire spreading, beating or chasing, yesterday and today.
     rule("now.cyrillic", r"зараз|сейчас|прямо зараз", now=1.0),
-    rule("now.plea_cyrillic", r"допоможіть|помогите|терміново|срочно|боюся|боюсь", plea=1.0),
+    rule("now.plea_cyrillic", r"допоможіть|помогите|терміново|срочно|боюся|боюсь|приїжджайте|приезжайте", plea=1.0),
+    rule("act.at_home_german", r"bei (?:meiner|meinem|unserer|unserem) (?:\w+ )?(?:mutter|vater|oma|opa|nachbarin"
+         r"|nachbar)\w*(?: \(\d+\))? (?:\w+ ){0,3}im (?:haus|wohnzimmer|schlafzimmer|k[uü]che)",
+         athome=1.0, inside=1.0),
+    rule("act.at_home_cyrillic", r"(?:у|в) квартир[іие] (?:моєї|мого|моей|моего)", athome=1.0, inside=1.0),
     rule("life.cyrillic", r"кричить|кричит|кров\w*|не дихає|не дышит", life=1.0),
-    rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?перекину\w*|горить|горит", fire=1.0, now=1.0),
+    rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?(?:перекину|діста|доход|досяга)\w*|горить|горит"
+         r"|загорі\w*|загорел\w*", fire=1.0, now=1.0),
     rule("act.violent_cyrillic", CYRILLIC_BEATING, violent=1.0, acting=1.0),
-    rule("act.stealing_cyrillic", r"перерізає|перерезает", inside=1.0, now=1.0),
+    rule("act.stealing_cyrillic", r"перерізає|перерезает|викрадають|угоняют|крадуть|крадут", inside=1.0, now=1.0),
     rule("time.cyrillic", r"сьогодні|сегодня|вчора|вчера|вранці", past=1.0, today=1.0),
 ])  # fmt: skip
 
@@ -487,13 +565,15 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     acting = "acting" in flags and acting_undated(flags)
     # "vorige maand beroofd met een mes ... nu zie ik hem op insta", "ligt nu in het ziekenhuis", "de politie is er nu":
     # a "nu" does not make an old attack, or one already in hospital or in police hands, happen now.
+    # "op dit moment", "terwijl ik dit typ" outweigh a rant's history of last week's incidents.
     violent_now = "current" in flags or (
-        not flags.keys() & {"media", "old", "after"}
+        not flags.keys() & {"media", "after"}
+        and ("old" not in flags or "rightnow" in flags)
         and "violent" in flags
         and (now or acting or ("severe" in flags and fresh))
     )
     # Danger to life counts unless the text only speaks of the past ("gisteren ... bloedde").
-    life_now = "life" in flags and (now or "recent" in flags or "past" not in flags)
+    life_now = "life" in flags and (now or "recent" in flags or "past" not in flags) and "after" not in flags
     minor_only = "minor" in flags and "damage" not in flags
     checks: list[tuple[bool, str, tuple[str, ...]]] = [
         ("wrongway" in flags and (now or "past" not in flags), "emergency.wrong_way_driver", ("wrongway",)),
@@ -520,9 +600,14 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
         ),
         (life_now, "emergency.danger_to_life", ("life", "now", "recent")),
         (
-            "pelting" in flags and acting_undated(flags) and "old" not in flags,
+            "pelting" in flags and ((acting_undated(flags) and "old" not in flags) or "rightnow" in flags),
             "emergency.thrown_at_people",
             ("pelting",),
+        ),
+        (
+            "blocked" in flags and "responding" in flags and "old" not in flags,
+            "emergency.responders_blocked",
+            ("blocked", "responding"),
         ),
         (
             "explosive" in flags and not flags.keys() & {"after", "old", "media"} and bool(cats),
@@ -535,7 +620,10 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("scam_live", "now"),
         ),
         (
-            "lure" in flags and (now or "recent" in flags) and not flags.keys() & {"past", "told", "old", "media"},
+            "lure" in flags
+            and (now or "recent" in flags)
+            and not flags.keys() & {"past", "old", "media"}
+            and ("told" not in flags or "now" in flags),
             "emergency.child_lured_now",
             ("lure", "now"),
         ),

@@ -707,3 +707,34 @@ def test_tips_in_ukrainian(classifier: Classifier, text: str, category: str, exp
     result = tip(classifier, text)
     assert category in result.category_names
     assert result.urgency is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jongens steken net iets brandends in de brievenbus van mijn opa en er komt rook onder de voordeur, Hulst",
+        "ze staan nu met z'n drieën achter de sporthal in Nijkerk en schoppen hem",
+        "2 mannen bij de bus van mijn buurman met zo'n kastje, ze stelen hem! Kampen",
+        "er komt gele rook uit de loods naast ons met een bijtende chemische lucht, Oss",
+        "een vent probeerde net een jongetje bij de bushalte mee te trekken, die bus staat er nog, Epe",
+    ],
+)
+def test_arson_beating_theft_toxic_smoke_and_luring_told_now(classifier: Classifier, text: str) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vanochtend is de buschauffeur in Assen in zijn gezicht geslagen, hij zit nu bij de huisarts",
+        "net 3 kogelhulzen gevonden bij het hek van het park in Zwijndrecht, ik sta er nu bij",
+        "vorige nacht hebben ze een brandende lap door onze brievenbus geduwd, ik ben nu nog bang, Almere",
+        "een man zit al een uur in zijn auto bij de school in Putten de kinderen te filmen, hij staat er nog",
+    ],
+)
+def test_aftermath_found_cases_past_arson_and_someone_outside_are_not_emergencies(
+    classifier: Classifier, text: str
+) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)

@@ -58,6 +58,15 @@ def test_training_twice_gives_identical_weights() -> None:
     assert json.loads(text)["training"]["files"] == [{"name": "small.jsonl", "count": len(SMALL)}]
 
 
+def test_fits_in_worker_processes_equal_fits_in_one() -> None:
+    examples = [train.example(record) for record in SMALL]
+    jobs = [(QUICK, train._without([i % 2 for i in range(len(SMALL))], k)) for k in (0, 1)]
+    parallel = train._fit_all(examples, jobs, workers=2)
+    assert parallel == train._fit_all(examples, jobs, workers=1)
+    assert parallel[0] != parallel[1]
+    assert parallel[0] == train.train([examples[i] for i in jobs[0][1]], QUICK)
+
+
 def test_training_learns_the_small_set() -> None:
     bias, table = train.train([train.example(record) for record in SMALL], train.Hyper(min_count=1))
     model = train.build_model(bias, table, "small", Blend())
@@ -179,7 +188,8 @@ def test_emergency_needs_a_confident_model_and_a_danger_now_cue(classifier: Clas
 
 
 def test_outside_the_dangerous_categories_the_model_must_be_surer(classifier: Classifier) -> None:
-    now = "Mijn scooter wordt nu gestolen bij de Lindenlaan, help"
+    # Taken a moment ago, not being taken as the owner watches (which the rules call an emergency themselves).
+    now = "Mijn scooter is net gestolen bij de Lindenlaan, help"
     lenient = Blend(emergency_threshold=0.2, emergency_uncued_threshold=0.3)
     unsure = synthetic_blend("lindenlaan", lenient, emergency=40.0)  # p about 0.4 on both texts
     assert classifier.with_model(unsure).classify("t", now).urgency != Urgency.EMERGENCY
