@@ -31,7 +31,7 @@ _FALLBACK_THRESHOLD = 0.5
 # Lexicon weight at which a category stands whatever the model thinks.
 _VETO_PROOF = 2.0
 # The categories in which most emergencies are; the others (a parked car, a scam at the door, a suspicious person) have
-# a threshold of their own for the model's upgrades (``Blend.emergency_other_threshold``).
+# thresholds of their own for the model's upgrades (``Blend.emergency_other_threshold`` and its uncued twin).
 DANGEROUS_CATEGORIES = frozenset({Category.WEAPON, Category.VIOLENCE, Category.BURGLARY, Category.TRAFFIC})
 # More lexicon hits than this add nothing to a stacked category's score.
 LEXICON_CAP = 2.0
@@ -213,15 +213,18 @@ class Classifier:
         self, text: str, folded: str, level: urgency.UrgencyDecision, score: float, *, dangerous: bool
     ) -> urgency.UrgencyDecision:
         """Upgrade to emergency when the model is confident and the text has a danger-now cue, or when it is very
-        confident and nothing dates the event. Outside the dangerous categories a threshold of their own serves both."""
+        confident and nothing dates the event. Outside the dangerous categories thresholds of their own serve both."""
         if level.urgency == Urgency.EMERGENCY:
             return level
         blend = self.model.blend
-        uncued = blend.emergency_uncued_threshold if dangerous else blend.emergency_other_threshold
-        cued = blend.emergency_threshold if dangerous else uncued
+        if dangerous:
+            cued, uncued = blend.emergency_threshold, blend.emergency_uncued_threshold
+        else:
+            cued = blend.emergency_other_threshold
+            uncued = cued if blend.emergency_other_uncued_threshold is None else blend.emergency_other_uncued_threshold
         if level.danger_now and score >= logit(cued):
             reason = "emergency.model"
-        elif not level.dated and score >= logit(uncued):
+        elif not level.danger_now and not level.dated and score >= logit(uncued):
             reason = "emergency.model_uncued"
         else:
             return level

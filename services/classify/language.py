@@ -277,6 +277,25 @@ _OTHER = (
             "para",
             "con",
             "muy",
+            # Papiamento.
+            "nan",
+            "ta",
+            "ku",
+            "kiko",
+            "awor",
+            "anochi",
+            "mester",
+            "hasi",
+            "tin",
+            "bo",
+            "nos",
+            "mucha",
+            "hende",
+            "bentana",
+            "outo",
+            "kas",
+            "plaka",
+            "yudami",
         ]
     )
     - _DUTCH

@@ -438,8 +438,23 @@ CYRILLIC = [
          r"|(?:он|она) из банка|забира\w* (?:її |його |ее |его )?картк\w*", fraud=1.0),
 ]  # fmt: skip
 
+# Papiamento, Polish, Turkish and Frisian verbs the Dutch and English lists lack (folded: accents off, but Turkish
+# dotless i stays).
+OTHER_LANGUAGES = [
+    rule("weapon.other_language", r"skopet\w*|kuchu\w*|pr[eę]t(?:ami|em|y)|mouss", weapon=1.0),
+    rule("violence.other_language", r"bati|ta bati|menasa\w*|bij[eaą]|pobi\w*|d[oö]v(?:ul|uyor|du|er)\w*|driget"
+         r"|driigje\w*", violence=1.0),
+    rule("burglary.other_language", r"kibra (?:e|mi|nos|su) (?:bentana|porta|outo)|drenta (?:mi|nos|su) kas"
+         r"|habri (?:mi|nos|su) outo|(?:kap[iı]|kasa)\w* k[iı]r\w*"
+         r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
+         burglary=1.0),
+    rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
+    rule("traffic.other_language", r"pod pr[aą]d", traffic=1.0),
+    rule("fraud.other_language_hacked", r"hakia|a hakia", fraud=1.0),
+]  # fmt: skip
+
 CATEGORY_RULES = RuleSet([*WEAPON, *VIOLENCE, *BURGLARY, *THEFT, *DRUGS, *PARKING, *TRAFFIC, *SUSPICIOUS,
-                          *NUISANCE, *FRAUD, *ARABIC, *CYRILLIC])  # fmt: skip
+                          *NUISANCE, *FRAUD, *ARABIC, *CYRILLIC, *OTHER_LANGUAGES])  # fmt: skip
 
 
 def all_rules() -> list[Rule]:

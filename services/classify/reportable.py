@@ -91,17 +91,20 @@ _NEGATIVE = [
          r"|krijg je|kun je (?:bij|anoniem|met|als|eigenlijk)|kan je (?:bij|anoniem|met|als)"
          r"|wat is (?:de|het|eigenlijk)|wat gebeurt er|waar kan ik|how (?:do|can) i"
          r"|do you need|can foreigners|can you report|vraag voor|politieopleiding|opleiding|stage|agent worden"
-         r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen|is er een|mag ik|ik heb een vraag"
+         r"|word ik agent|open dag|verklaring omtrent gedrag|wat moet je doen(?! als)|is er een|mag ik|ik heb een vraag"
          r"|heeft iemand een tip|weet iemand|what is|is this real\?|is it legal|is it allowed|am i allowed"
          r"|is dat legaal"
-         r"|is dat toegestaan|wat (?:moet|doe|moeten|doen) (?:je|jij|ik|we|u) (?:eigenlijk |dan )?(?:doen )?als"
-         r"|vraag me (?:dat|het|dit) (?:altijd|vaak|soms|weleens|wel eens) af|what do you do (?:if|when)",
+         r"|is dat toegestaan|wat (?:moet|doe|moeten|doen) (?:ik|we) (?:eigenlijk |dan )?(?:doen )?als"
+         r"|vraag me (?:dat|het|dit) (?:altijd|vaak|soms|weleens|wel eens) af",
          negative=-1.3),
     rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen|schietpartij|schoten)"
          r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
          r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
-         r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)", negative=-1.6),
+         r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)"
+         # "What should you do if ...": a question about a case, not a report of one.
+         r"|wat (?:moet|doe|moeten|doen) (?:je|jij|u|men) (?:eigenlijk |dan )?(?:doen )?als|what do you do (?:if|when)"
+         r"|what should (?:you|one) do (?:if|when)", negative=-1.6),
     # Lost property and all-clear updates talk about an incident that is not one.
     rule("neg.lost", r"gevonden|kwijtgeraakt|verloren|(?:ben|heb) \w+ (?:\w+ )?vergeten|vergeten bij|lost (?:my|a|our)"
          r"|found (?:a|this|my)|handed (?:it )?in|wie mist (?:hem|haar|dit|deze)|uit (?:mijn|mn|m'n) zak gevallen"

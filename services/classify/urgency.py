@@ -153,6 +153,10 @@ _URGENCY_RULES = RuleSet([
     rule("time.gone", r"(?:is|zijn) (?:\w+ ){0,3}(?:uitgestapt|weggelopen|weggereden|weggerend|weggefietst|gevlucht)"
          r"|(?:liep|liepen|rende|renden|reed|reden|fietste|fietsten) (?:hij|ze|zij|die) weg"
          r"|(?:drove|ran|walked|rode|cycled) (?:off|away)", told=1.0),
+    # Dumped drug waste is a trace left behind, like a break-in found afterwards: only a danger-now cue lets the model
+    # call it an emergency.
+    rule("time.trace", r"drugs ?afval|drug waste|(?:vaten|jerrycans|tonnen|barrels|drums) (?:\w+ ){0,4}(?:gedumpt"
+         r"|achtergelaten|dumped|left)", trace=1.0),
     # A weapon found lying somewhere is evidence to collect, not someone armed.
     rule("time.found", r"(?:kogel|patroon)?hulzen (?:[\w,]+ ){0,5}(?:gevonden|opgeraapt)"
          r"|(?:mes|pistool|wapen|vuurwapen|kogels|munitie|revolver|granaat)\w* (?:\w+ ){0,4}"
@@ -227,12 +231,14 @@ _URGENCY_RULES = RuleSet([
          r"|open te breken|openbreken|openbreekt|klimmen|klimt|climbing|went in|iemand beneden|in ons huis"
          r"|in (?:our|my) (?:house|home|bedroom|apartment|flat)|flashlight"
          r"|wordt ingebroken", inside=1.0),
-    rule("act.wrongway", r"spookrij\w*|spoekrid\w*|wrong[- ]way|ghost driver|tegen (?:het verkeer|de rijrichting) in"
+    rule("act.wrongway", r"spookrij\w*|spoekrid\w*|pod pr[aą]d|wrong[- ]way|ghost driver"
+         r"|tegen (?:het verkeer|de rijrichting) in"
          r"|geisterfahrer\w*|ters yon\w*|contresens|sentido contrario"
          r"|verkeerde kant (?:op|van de)", wrongway=1.0),
     rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
          r"|berm)"
-         r"|weaving|wasted|hammered|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|zigue-?zague|bebad[oa]|uyuyor|savrulu\w*"
+         r"|weaving|wasted|hammered|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|zigue-?zague|bebad[oa]"
+         r"|uyuyor|savrulu\w*"
          r"|onder invloed", drunk=1.0),
     # "staat in brand", "ontploffen steeds dingen": burning now, whoever has called the fire brigade.
     rule("act.burning", r"(?:staat|staan) (?:nu )?in (?:de )?(?:brand|fik)|(?:is|are) on fire"
@@ -378,7 +384,7 @@ _URGENCY_RULES = RuleSet([
     rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
          r"|car (?:was |got )?broken into|broke into (?:my|our|the) car|ruit van (?:onze|mijn|de|m'?n|zijn) auto"
          r"|raampje van (?:onze|mijn|de|m'?n|zijn) auto|(?:auto|wagen) aufgebrochen|in de auto (?:van \w+ )?geweest"
-         r"|window smashed", car=1.0),
+         r"|window smashed|araba\w* cam\w*", car=1.0),
     rule("high.school", r"school\w*|lyceum|gymnasium|mavo|havo|vwo|vmbo|brugklas\w*|basisschool|klas|college"
          r"|leerlingen|scholieren|pupils|students"
          r"|\w+school", school=1.0),
@@ -506,8 +512,8 @@ class UrgencyDecision:
     evidence: tuple[Span, ...]
     # Present-tense or danger cues: a confident emergency model may only upgrade when there are some.
     danger_now: tuple[Hit, ...] = ()
-    # The text places the event in the past, in a shared video or in the future, or tells a break-in found afterwards:
-    # even a very confident model may not upgrade without a danger-now cue.
+    # The text places the event in the past, in a shared video or in the future, or tells a break-in found afterwards
+    # or waste dumped: even a very confident model may not upgrade without a danger-now cue.
     dated: bool = False
 
 
@@ -526,8 +532,8 @@ def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision
     flags = _flags([hit for hit in hits if hit.start >= turn] if turn else hits)
     cues = _danger_now(flags)
     # A break-in found on coming home is over too ("net thuis, voordeur geforceerd"): only a cue that someone is still
-    # there may make it an emergency, not the model's hunch alone.
-    dated = bool(flags.keys() & {"past", "told", "media", "future", "discovered"})
+    # there may make it an emergency, not the model's hunch alone; so is dumped waste.
+    dated = bool(flags.keys() & {"past", "told", "media", "future", "discovered", "trace"})
     for reason, keys in _ladder(flags, categories):
         spans = tuple(hit.span(text) for key in keys for hit in flags.get(key, ()))
         level = Urgency(reason.split(".")[0])

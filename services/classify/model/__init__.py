@@ -113,10 +113,11 @@ class Blend:
     # category that only just clears its own bar is more often an echo of the first ("dubbel geparkeerd" is not also
     # traffic).
     category_extra_margin: float = 0.0
-    # Outside the dangerous categories (a parked car, a scam, a suspicious person) one threshold serves the model's
-    # upgrades with and without a cue, chosen like the others on the out-of-fold tips of those categories. Weights
-    # trained before it existed keep the bar they were used with.
+    # Outside the dangerous categories (a parked car, a scam, a suspicious person) thresholds of their own for the
+    # model's upgrades with a cue and without one, chosen like the others on the out-of-fold tips of those categories.
+    # Weights trained before they existed keep the bar they were used with (one threshold for both, 0.8 before that).
     emergency_other_threshold: float = 0.8
+    emergency_other_uncued_threshold: float | None = None
 
     def reportable_logit(self, rule_logit: float, model_logit: float) -> float:
         """A weighted average of the two opinions in logit space."""

@@ -738,3 +738,74 @@ def test_aftermath_found_cases_past_arson_and_someone_outside_are_not_emergencie
 ) -> None:
     result = tip(classifier, text)
     assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality"),
+    [
+        # Ukrainian and Russian decline city names: "near the station in Assen", "we live in Rotterdam", "from Utrecht".
+        ("Біля вокзалу в Ассені б'ють хлопця", "Assen"),
+        ("Ми живемо в Роттердамі, сусіди паркуються на тротуарі", "Rotterdam"),
+        ("Вчера из Утрехта позвонил мошенник", "Utrecht"),
+        ("Підлітки кидають петарди біля школи в Гаазі", "'s-Gravenhage"),
+    ],
+)
+def test_city_names_in_cyrillic_with_their_case_endings(classifier: Classifier, text: str, municipality: str) -> None:
+    place = run(classifier, text).place
+    assert place is not None, text
+    assert place.municipality == municipality
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Polish: "a car is driving the wrong way on the A2 near Weert, right now!"
+        ("samochód jedzie pod prąd na A2 koło Weert, teraz!", "traffic"),
+        # German: "a so-called man from the gas company is in my father's house right now, in Kerkrade".
+        ("Ein angeblicher Mann vom Gaswerk ist gerade bei meinem Vater im Haus in Kerkrade", "fraud"),
+        # Ukrainian: "two men are stealing the neighbour's car right now in Utrecht".
+        ("Двоє чоловіків зараз викрадають машину сусіда в Утрехті", "theft"),
+        # Arabic: "my friend took pills and is unconscious now in the park in Rotterdam".
+        ("صديقي أخذ حبوبا وهو فاقد الوعي الآن في الحديقة في روتردام", "drugs"),
+    ],
+)
+def test_emergencies_in_polish_german_ukrainian_and_arabic(classifier: Classifier, text: str, category: str) -> None:
+    result = tip(classifier, text)
+    assert category in result.category_names, (text, result.category_names)
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("een bus staat voor de uitrukpoort van de brandweer in Epe en de sirenes gaan, ze kunnen er niet uit", True),
+        ("er staat weer een bestelbus voor de uitrukpoort van de brandweerkazerne in Epe", False),
+        ("een auto staat stil op de trambaan bij de Coolsingel in Rotterdam en er komt een tram aan", True),
+        ("net iemand in elkaar geslagen bij het station in Zwolle, de daders zijn er allang vandoor", False),
+        ("just got punched by a guy at Dam Square, he's long gone, nose is bleeding but i'm ok", False),
+        ("mijn neef is vanmiddag in Assen geslagen door een klant, hij zit nu bij de huisarts", False),
+    ],
+)
+def test_responders_blocked_on_a_call_the_tram_tracks_and_violence_that_is_over(
+    classifier: Classifier, text: str, expected: bool
+) -> None:
+    result = tip(classifier, text)
+    assert (result.urgency is Urgency.EMERGENCY) is expected, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Papiamento: "last night they broke into my car and stole my bag".
+        ("Anochi nan a kibra mi outo na Schiedam i hòrta mi tas", "burglary"),
+        # Turkish: "last night they broke my car window and stole my bag".
+        ("Dün gece Almere'de arabamın camını kırıp çantamı çaldılar", "burglary"),
+        # Polish: "three men are beating a colleague in Westland".
+        ("Trzech mężczyzn bije kolegę przy hotelu w Westland", "violence"),
+    ],
+)
+def test_break_ins_and_beatings_in_papiamento_turkish_and_polish(
+    classifier: Classifier, text: str, category: str
+) -> None:
+    result = tip(classifier, text)
+    assert category in result.category_names, (text, result.category_names)

@@ -359,11 +359,29 @@ def test_when_no_stacked_category_clears_the_bar_a_named_one_is_preferred(classi
 
 
 def test_outside_the_dangerous_categories_the_emergency_threshold_is_chosen_on_those_tips_alone() -> None:
-    # Shootings must not lower the bar for parked cars: of the parking tips where the model's flag matters, the ones it
-    # scores 0.5 are wrong twice in four, the six at 0.7 right every time.
+    # Shootings must not lower the bar for parked cars: of the parking tips where the model's flag matters (all with a
+    # danger-now cue: the ambulance, "help"), the ones it scores 0.5 are wrong twice in four, the six at 0.7 right every time.
     shootings = [labelled(f"er liep een man met een pistool bij station {i}", ["weapon"], "high") for i in range(9)]
     blocked = [labelled(f"busje staat voor de ambulance bij hofje {i}", ["parking"], "emergency") for i in range(8)]
-    wrong = [labelled(f"busje staat voor de garage bij hofje {i}", ["parking"], "low") for i in range(2)]
+    wrong = [labelled(f"busje staat voor de garage bij hofje {i}, help", ["parking"], "low") for i in range(2)]
     records = [*shootings, *blocked, *wrong]
     predictions = [row(0.9)] * 9 + [row(0.7)] * 6 + [row(0.5)] * 2 + [row(0.5)] * 2
     assert train._emergency_threshold(records, predictions, cued=True, dangerous=False) == pytest.approx(0.55)
+    # Every parking tip has a cue: the model gets no say over uncued ones.
+    assert train._emergency_threshold(records, predictions, cued=False, dangerous=False) == 1.0
+
+
+def test_outside_the_dangerous_categories_cued_and_uncued_upgrades_have_their_own_bars(classifier: Classifier) -> None:
+    # A parking tip: one told with a danger-now cue ("nu", "help"), one in plain present-tense narration.
+    cued = "Er staat nu een busje op de stoep bij de Lindenlaan, help"
+    uncued = "Er staat een busje op de stoep bij de Lindenlaan"
+    only_uncued = Blend(emergency_other_threshold=1.0, emergency_other_uncued_threshold=0.5)
+    model = synthetic_blend("lindenlaan", only_uncued, emergency=400.0)
+    assert classifier.with_model(model).classify("t", cued).urgency != Urgency.EMERGENCY
+    result = classifier.with_model(model).classify("t", uncued)
+    assert result.urgency == Urgency.EMERGENCY
+    assert result.urgency_reason == "emergency.model_uncued"
+    # Weights from before the split: one threshold serves both.
+    single = Blend(emergency_other_threshold=1.0)
+    before = classifier.with_model(synthetic_blend("lindenlaan", single, emergency=400.0))
+    assert before.classify("t", uncued).urgency != Urgency.EMERGENCY
