@@ -77,9 +77,11 @@ VIOLENCE = [
     # Darija in Latin script (Arabizi), as young Moroccan-Dutch write it: hitting, killing.
     rule("violence.darija", DARIJA_HITTING + "|" + DARIJA_CHASING, violence=1.0),
     # Darija: stealing and thieves ("sra9 lia velo"), selling hash or pills, a scam ("arnaque").
-    rule("theft.darija", r"(?:kay|ka|t)?s[e]?ra?9\w*|chf+ar\w*", theft=1.0),
+    rule("theft.darija", r"(?:kay|ka|t)?s[e]?ra?9\w*|chf+ar\w*|ch(?:e)?fr(?:o|ou|at)\w*", theft=1.0),
+    rule("traffic.darija", r"sokran|sakran|kaysoq", traffic=1.0),
     rule("drugs.darija", r"[7h]chich|zetla|kaybi3 (?:l)?(?:[7h]chich|[7h]bob|drogue)", drugs=1.0),
     rule("fraud.darija", r"arnaque\w*|nas+ab\w*", fraud=1.0),
+    rule("nuisance.darija", r"ch3l\w* (?:l)?3afya|l3afya|pega kandela|prendiendo fuego", nuisance=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
@@ -106,6 +108,7 @@ BURGLARY = [
     rule("burglary.breakin", r"inbra\w*|ingebroken|inbrek\w*|opengebroken|openbreken|open te breken|opengewrikt"
          r"|geforceerd|breaking into|broken into|broke into|break[- ]?ins?|burglar\w*|plofkraak\w*"
          r"|aufgebrochen|eingebrochen|opengebroke\w*|open ?gebroken|openbroken|leeggeroofd|leeggehaald|overhoop"
+         r"|aufzubrechen|hebelspuren|(?:door|deur) (?:\w+ )?kicked in|kicked in (?:the|our|my) (?:front )?door"
          r"|(?:de|het|ons|hun|onze) (?:schuur|huis|woning|garage|berging|auto) in geweest|climbing into"
          r"|(?:ruiten|ramen|ruit) (?:\w+ )?ingeslagen|klimt naar binnen|binnengedrongen"
          r"|soyul\w*|w[lł]ama\w*|einbruch\w*|einbrech\w*|bricht \w+ \w+ \w+ \w+ ein|cambriol\w*"
@@ -139,6 +142,7 @@ THEFT = [
          r"|zakkenroller\w*|stolen|stole|steal\w*|theft|thief|thieves|pickpocket\w*|shoplift\w*|ukradl\w*"
          r"|gestohlen|geklauwd|zonder te betalen|weggenomen|stelen|steelt|stal|stalen|weggehaald|gepikt|ukradli"
          r"|snatched|weggezaagd|[cç]al[iı]nd[iı]\w*|[cç]ald[iı]\w*|h[iı]rs[iı]z\w*|kradzie\w*"
+         r"|kilit\w* kesiyor|bisiklet\w* (?:\w+ ){0,3}y[uü]kl[uü]yor"
          r"|ukrad\w*|zlodziej\w*|dieb\w*|geklaut", theft=1.0),
     rule("theft.thief", r"\w+(?:dief|dieven|diefstal)", theft=1.0),
     rule("theft.in_act", r"(?:wallet|phone|purse|bag|bike|laptop|handbag)s? (?:was |were |got )?(?:lifted|taken|nicked)"
@@ -168,7 +172,7 @@ DRUGS = [
          r"|gekweekt|kweekt|kweken|cannabis|wietlucht|ruikt naar wiet|kwekerij|ticken|tikken|drugsrunner\w*"
          r"|dealen|dealt|runner|حبوب|التاجر|مخدرات|حشيش", drugs=1.0),
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
-    rule("drugs.substance", r"wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
+    rule("drugs.substance", r"joints?|wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
          r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
     rule("drugs.other_language", r"esrar\w*|marihuan\w*|narkoty\w*|kokain\w*|gras\w* (?:kokusu|geruch)"
          r"|uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
@@ -400,7 +404,8 @@ FRAUD = [
          r"|geen) (?:\w+ ){0,6}(?:betaal|betaalt|overmaak)|if (?:i|you) (?:don'?t|do not) pay|unless (?:i|you) pay",
          fraud=1.0),
     rule("fraud.other_language", r"doland[iı]r\w*|oszu\w*|podszywa\w*|podszy\w*|betrug\w*|betruger\w*"
-         r"|angeblich\w*|falsche\w* (?:polizist|handwerker|bankmitarbeiter)\w*", fraud=1.0),
+         r"|angeblich\w*|falsche\w* (?:polizist|handwerker|bankmitarbeiter)\w*"
+         r"|polis oldu[gğ]unu s[oö]yleyen|udaj[aą]c\w* policj\w*|banka [cç]al[iı][sş]an\w*", fraud=1.0),
     # German and Polish: prowling and drugs.
     rule("suspicious.other_language", r"schleich\w*|tarnkleidung|fernglas", suspicious=1.0),
     rule("drugs.other_language", r"wzi[aą][lł]\w* co[sś]|na[cć]pan\w*|narkotyk\w*|dopalacz\w*|drogen", drugs=1.0),
@@ -430,7 +435,8 @@ CYRILLIC = [
          violence=1.0),
     rule("theft.cyrillic", r"вкра\w*|украл\w*|украд\w*|крадіжк\w*|краж\w*|перерізає замок|викрада\w*|угоня\w*",
          theft=1.0),
-    rule("traffic.cyrillic", r"підрізає|підрізав|п'яний водій|пьяный водитель", traffic=1.0),
+    rule("traffic.cyrillic", r"підрізає|підрізав|п'яний водій|пьяный водитель|швидкіст\w*|велодоріжц\w*",
+         traffic=1.0),
     rule("nuisance.cyrillic", r"підпал\w*|подожг\w*|поджог\w*|петард\w*|феєрверк\w*|фейерверк\w*", nuisance=1.0),
     rule("nuisance.cyrillic_noise", r"вечірк\w*|вечеринк\w*|кидають пляшки|галас\w*|шумлят\w*", nuisance=1.0),
     rule("parking.cyrillic", r"паркую\w*|паркуют\w*|припарк\w*|на тротуар\w*", parking=1.0),
@@ -450,6 +456,7 @@ OTHER_LANGUAGES = [
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
     rule("traffic.other_language", r"pod pr[aą]d", traffic=1.0),
+    rule("parking.other_language", r"zaparkowa\w*|stoi na torach", parking=1.0),
     rule("fraud.other_language_hacked", r"hakia|a hakia", fraud=1.0),
 ]  # fmt: skip
 

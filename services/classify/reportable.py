@@ -133,7 +133,8 @@ _NEGATIVE = [
          negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
          r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl"
-         r"|(?:saw|read|zag|zagen) (?:it |het )?(?:on|op) (?:nos|at5|rtl|the news)|haberlerde", negative=-1.4),
+         r"|(?:saw|read|zag|zagen) (?:it |het )?(?:on|op) (?:nos|at5|rtl|the news)|haberlerde|read about|قرأت",
+         negative=-1.4),
     # A chain message or hoax being debunked: a warning about a warning, not a tip.
     rule("neg.hoax", r"kettingbericht\w*|kettingbrief\w*|nepbericht\w*|hoax|(?:is|zijn) (?:allemaal )?nep\b"
          r"|stop met (?:het )?(?:door)?delen|niet (?:meer )?(?:door)?delen", negative=-1.6),

@@ -102,9 +102,15 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-train-10-emergency.jsonl",
     _REPO / "tests" / "data" / "classify-train-10-day.jsonl",
     _REPO / "tests" / "data" / "classify-train-10-youth.jsonl",
+    # The eighth held-out set, retired after two scorings in aggregate, then read for what the rules missed; and two
+    # more unseen authors (emergencies in every category in many voices and languages with their near misses, a
+    # general day), scored unseen once and then used the same way.
+    _REPO / "tests" / "data" / "classify-retired-holdout-8.jsonl",
+    _REPO / "tests" / "data" / "classify-train-11-emergency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-11-day.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v8.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v9.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.

@@ -36,8 +36,12 @@ _URGENCY_RULES = RuleSet([
          now=1.0, violent=1.0),
     # A child being followed as the writer watches ("is following a girl", "loopt achter mijn dochter aan").
     rule("now.following_child", r"(?:is|keeps) following (?:a|an|my|the|our) (?:little )?(?:girl|boy|child|kid|daughter"
-         r"|son)|(?:loopt|lopen) (?:nu )?achter (?:mijn|een|het|ons|onze) (?:dochter|zoon|meisje|jongetje|kind\w*)"
-         r"(?: van \d+)? aan", now=1.0, child=1.0, lure=1.0),
+         r"|son|woman)|(?:loopt|lopen|rijdt|rijden) (?:\S+ ){0,6}achter (?:mijn|een|het|ons|onze) (?:dochter|zoon"
+         r"|meisje|jongetje|kind\w*)(?: van \d+)? aan|folgt (?:\S+ ){0,4}(?:m[aä]dchen|kind\w*|tochter)"
+         r"|(?:houdt|met) de schuifdeur open", now=1.0, child=1.0, lure=1.0),
+    # Hearing it as it happens ("ik hoor haar gillen dat hij moet ophouden") outweighs last month's incident.
+    rule("now.hearing", r"(?:ik |we )?(?:hoor|horen) (?:haar|hem|iemand|een vrouw|een man|de buurvrouw|kinderen)"
+         r" (?:\w+ )?(?:gillen|schreeuwen|gillend|schreeuwend|om hulp)", now=1.0, rightnow=1.0),
     # Someone still there, said outright: as strong as "op dit moment" against a rant's history ("hij is er nog!!").
     rule("now.still_there_said", r"(?:hij|ze|zij) (?:is|zijn) er (?:nu )?nog(?: steeds)?(?:!|\.|$)",
          now=1.0, rightnow=1.0),
@@ -47,7 +51,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*"
          r"|still parked|nog steeds (?:over|bij"
          r"|voor)"
-         r"|hala (?:orada|burada)|still (?:here|on)"
+         r"|hala (?:orada|burada)\w*|still (?:here|on)"
          r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
     # Someone or something still standing there (outside) is happening now, not someone inside.
     rule("now.still_there", r"(?:ze|hij|zij|die (?:man|vent|gast|gasten|jongens|mannen|bus|busje|bestelbus|auto"
@@ -58,6 +62,9 @@ _URGENCY_RULES = RuleSet([
          r" (?:\w+ ){0,3}(?:met (?:een |n |zijn |zn |z'n |hun )?(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel"
          r"|blaffer|hamer)\w*|te (?:slaan|steken|schieten|hakken|trappen|vechten|beuken))",
          now=1.0, violent=1.0, acting=1.0, current=1.0),
+    rule("now.acting_there", r"(?:staat|staan|loopt|lopen) (?:er )?nu (?:\w+ ){0,3}met (?:een |n |zijn |zn |z'n )?"
+         r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer)\w* (?:\w+ ){0,2}te (?:zwaaien|dreigen|slaan"
+         r"|steken|schieten)", now=1.0, violent=1.0, acting=1.0, current=1.0),
     rule("now.acting_after", r"(?:hij|ze|zij) (?:staat|staan|zijn|is) nu (?:\S+ ){0,14}(?:en |te )(?:slaan|schoppen"
          r"|trappen|steken|schieten) (?:hem|haar|me|mij|ons)\b", now=1.0, violent=1.0, acting=1.0, current=1.0),
     # "wat nu?", "nu pas", "tot nu toe" ask or tell afterwards.
@@ -73,6 +80,15 @@ _URGENCY_RULES = RuleSet([
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
     rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)", witness=1.0),
+    # An ambulance or fire engine that cannot get through: written in the present, it is happening now (before the
+    # plea words, which would otherwise claim "ambulance").
+    rule("act.blocked", r"(?:ambulance|ambulans|karetka|brandweer\w*|fire (?:truck|engine)|hulpdiensten|l?ambulance)"
+         r" (?:\w+ ){0,6}(?:is stuck|can'?t (?:get|pass|reach)|kan (?:er )?niet (?:langs|door|bij|in|erdoor|erin|weg"
+         r"|eruit)|komt (?:er )?niet (?:langs|door|bij|in)|nie moze|giremiyor|ma9datch)"
+         r"|(?:ambulance|ambulans|fire (?:truck|engine)|tram)\w* (?:is )?stuck behind|(?:voor|for) de uitrukpoort"
+         r"|(?:nooduitgang|emergency exit)\w* (?:\S+ ){0,8}(?:geblokkeerd|blocked)"
+         r"|(?:ambulances?|brandweer\w*|fire (?:trucks?|engines?))(?: \S+){0,5} (?:stuck|staat stil|staan stil"
+         r"|wachten erachter|wacht erachter)", blocked=1.0, now=1.0),
     rule("now.plea", r"help|hulp(?= ?!)|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112"
          r"|ambulance(?! (?:is|zijn) er)"
          r"|please send|send someone|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten"
@@ -98,7 +114,11 @@ _URGENCY_RULES = RuleSet([
          r"|not responding|atak serca|drgawk\w*|pian[eę] na ustach|nie oddycha|nieprzytomn\w*|bewusstlos"
          r"|atmet (?:kaum|nicht)|nefes alm[iı]yor|beroerte|herseninfarct|stroke patient|collapsed|in elkaar gezakt"
          r"|zakte (?:\w+ )?in elkaar|ademt bijna niet|valt steeds om|lippen (?:zijn|worden) blauw"
-         r"|(?:krijg|krijgen) (?:hem|haar) niet (?:meer )?wakker|zich van kant", life=1.0),
+         r"|(?:krijg|krijgen) (?:hem|haar) niet (?:meer )?wakker|zich van kant"
+         r"|wants? to end (?:it|his life|her life)|arde ochii|copiii tusesc|wants? to die|wil dood"
+         r"|er een einde aan (?:maakt|maken)|zit op (?:de rand van )?het dak|إيذاء نفسي|без свідомості|без сознания"
+         r"|ma kayfi9ch|hartstilstand|eingeklemmt|bekneld|trapped|hoesten zich kapot|eyes (?:are )?burning"
+         r"|chemical fumes", life=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|blujt|bleeding|bewusteloos|beweegt niet(?: meer)?"
          r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
@@ -127,7 +147,8 @@ _URGENCY_RULES = RuleSet([
     rule("life.occupied", r"(?:kinderen|kindjes|mensen|iemand|man|vrouw|bewoners) (?:zijn |zitten )?binnen"
          r"|(?:family|people|someone) (?:is |are )?(?:home|inside)"
          r"|(?:ze|zij|de buren|bewoners) (?:zijn|is) (?:nog )?thuis|(?:liggen|ligt) te slapen|slapen boven"
-         r"|(?:kinderen|kids|mensen) (?:zijn|sind) drinnen|(?:people|kids|children) (?:are )?inside",
+         r"|(?:kinderen|kids|mensen) (?:zijn|sind) drinnen|(?:people|kids|children) (?:are )?inside"
+         r"|tin hende (?:ainda )?den|en is binnen|i[cç]eride insanlar var",
          occupied=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
@@ -167,7 +188,8 @@ _URGENCY_RULES = RuleSet([
     rule("time.handled", r"(?:de )?(?:politie|ambulance) (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)"
          r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
          r" (?:already )?(?:there|here)|(?:is|was) (?:nu |al )?voorbij|(?:is|zijn) er net weg|in de boeien"
-         r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
+         r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|van de weg gehaald"
+         r"|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
          r"|al afgelopen|(?:en|hij|ze|zij|die|dader|daders) (?:is|zijn) (?:er )?(?:al |allang )?"
          r"(?:vandoor|ervandoor)\b|ervandoor"
          r"|ongedeerd|unharmed|(?:but )?i'?m (?:ok|okay|fine)\b|(?:he'?s|she'?s|they'?re) long gone"
@@ -176,6 +198,7 @@ _URGENCY_RULES = RuleSet([
          told=1.0, after=1.0),
     # The police's own videos, in a complaint about them, are not the medium the incident is seen in.
     rule("media.police_videos", r"filmpjes? (?:te |gaan |zitten |lopen )?maken|tiktoks? (?:te )?maken"
+         r"|(?:posten|plaatsen|maken) (?:\w+ )?(?:filmpjes|tiktoks|video'?s)"
          r"|(?:dansen|dansje\w*|dansjes doen) op tiktok|op tiktok (?:te |staan te )?dansen", complaint=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
     rule("media.shared", r"video\w*|vid|live van|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream"
@@ -186,7 +209,7 @@ _URGENCY_RULES = RuleSet([
          r"|al \d+ weken|\w+ (?:weken|maanden) (?:terug|geleden)|(?:vorige|afgelopen) (?:zomer|winter|herfst|lente)"
          r"|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
          r"|(?:weeks|months) ago|vorig (?:voorjaar|najaar)|(?:a|one) (?:month|year) ago"
-         r"|last (?:summer|spring|autumn|fall|winter)|jaar geleden|afgelopen weken"
+         r"|last (?:summer|spring|autumn|fall|winter|weekend)|jaar geleden|afgelopen weken|vorig weekend"
          r"|(?:in|tijdens) de (?:kerst|zomer|herfst|voorjaars|mei)vakantie", past=1.0, old=1.0),
     rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
          r"|al (?:de hele )?(?:dagen|weken)|vorige nacht|kol+ (?:nhar|lila|lil|sba7|3chiya)"
@@ -220,7 +243,8 @@ _URGENCY_RULES = RuleSet([
          r"|buurman|ouders)\b", inside=1.0, athome=1.0),
     rule("act.inside_room", r"(?:loopt|lopen|staat|staan|zit|zitten|is) (?:\S+ ){0,4}(?:door|in) (?:mijn|ons|onze|het"
          r"|de) (?:woonkamer|slaapkamer|keuken|huis|woning)\b|(?:is|are) hiding in|hay \w+ (?:\w+ )?"
-         r"dentro de|versucht (?:\w+ ){0,3}\w*(?:t[uü]r|fenster)\w* (?:aufzu\w+|zu [oö]ffnen)", inside=1.0, now=1.0,
+         r"dentro de|versucht (?:\w+ ){0,3}\w*(?:t[uü]r|fenster)\w* (?:aufzu\w+|zu [oö]ffnen)"
+         r"|(?:schijnt|schijnen) (?:\S+ ){0,5}(?:door|in) (?:de|het|hun) (?:woonkamer|huis|kamer)", inside=1.0, now=1.0,
          athome=1.0),
     rule("act.inside", r"nog binnen|zijn nu \w* ?binnen|binnen bij|zaklamp\w*(?! (?:\w+ )?naar\b)|breaking into"
          r"|probeert \w+ \w+ open"
@@ -238,6 +262,7 @@ _URGENCY_RULES = RuleSet([
     rule("act.drunk", r"zwalk\w*|dronken|drunk|slinger\w*|lijkt te slapen|in slaap|raakt (?:steeds )?de (?:vangrail"
          r"|berm)"
          r"|weaving|wasted|hammered|pijan\w*|betrunken\w*|sarhos\w*|borracho|ivre|zygzak\w*|zigue-?zague|bebad[oa]"
+         r"|sokran|sakran"
          r"|uyuyor|savrulu\w*"
          r"|onder invloed", drunk=1.0),
     # "staat in brand", "ontploffen steeds dingen": burning now, whoever has called the fire brigade.
@@ -245,16 +270,21 @@ _URGENCY_RULES = RuleSet([
          r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen|in lichterlaaie"
          r"|(?:vuur|brand) (?:slaat|gaat) (?:zo |al )?over|(?:gaat|slaat) (?:zo |al )?over (?:op|naar)|staat vol rook"
          r"|p[lł]onie|p[lł]on[aą]|brandt (?:richting|naar)|(?:is|zijn) (?:er )?(?:net )?(?:eentje )?gaan branden"
-         r"|smoke (?:is )?coming (?:out|from)|e \w+ ta yen di huma"
-         r"|vlammen (?:gaan|slaan|komen) (?:al )?(?:tegen|naar|over|uit)"
+         r"|smoke (?:is )?coming (?:out|from)|e \w+ ta yen di huma|prendiendo fuego|ardiendo|llamas llegan"
+         r"|yang[iı]n ba[sş]l[iı]yor|duman [cç][iı]k[iı]yor|دخان\w* (?:\w+ )?يخرج|kayn dkhan"
+         r"|(?:enorme|harde|grote) (?:knal|klap|explosie) (?:\S+ ){0,3}(?:brand|vlammen)"
+         r"|vlammen (?:gaan|slaan|komen) (?:al )?(?:tegen|naar|over|uit|tot)"
          r"|rauchmelder (?:\w+ )?piept|rookmelder\w* (?:gaat|gaan|piept|piepen)|smoke alarm (?:is )?(?:going|beeping)",
          fire=1.0, now=1.0),
-    rule("act.fire", r"in brand|vlammen|fire|brand|ik (?:zie|ruik) (?:\w+ )?(?:rook|brand)|veel rook|zwarte rook"
-         r"|rookwolk\w*|rook (?:\w+ ){0,2}uit (?:het|de|een|hun|ons) (?:\w+ )?(?:raam|ramen|woning|huis|dak|flat)"
+    rule("act.fire", r"in brand|vlammen|fire(?! drill| exit| lane| door)|brand|ik (?:zie|ruik) (?:\w+ )?(?:rook|brand)"
+         r"|veel rook|zwarte rook"
+         r"|rookwolk\w*|rook (?:\w+ ){0,2}uit (?:het|de|een|hun|ons) (?:\w+ )?(?:raam|ramen|woning|huis|dak|flat|gebouw"
+         r"|school|gymzaal)"
          r"|smoke (?:coming )?(?:out of|from)", fire=1.0),
     # Setting a fire, told in the present tense.
     rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,5}(?:over|tegen|door)"
-         r"|steekt (?:\w+ ){0,5}in brand|steken (?:\w+ ){0,5}in brand|set(?:s|ting)? fire|pouring (?:petrol|gas)"
+         r"|steekt (?:\S+ ){0,5}in brand|steken (?:\S+ ){0,5}in brand|ch3l\w* (?:l)?3afya|pega kandela"
+         r"|set(?:s|ting)? fire|pouring (?:petrol|gas)"
          r"|podpal\w*|z[uü]nde[tn] (?:\w+ ){0,3}an|steekt (?:\w+ ){0,3}in de fik|steken (?:\w+ ){0,3}in de fik"
          r"|brandend\w* (?:\w+ ){0,2}(?:door|in) (?:de|haar|zijn|hun|onze|mijn) brievenbus"
          r"(?! (?:\w+ )?(?:geduwd|gegooid|gestopt|gestoken|gepropt))",
@@ -268,6 +298,7 @@ _URGENCY_RULES = RuleSet([
          r"|huizen|kinderen|agenten|trapi|moskee|kerk|mosque|church|house|houses|brandweer\w*|ambulance\w*"
          r"|hulpverleners|firefighters)"
          r"|(?:vuurwerkbom\w*|cobra'?s|nitraten|zwaar vuurwerk) (?:\S+ ){0,8}(?:steken|steekt) (?:hem|ze|het|die) aan"
+         r"|werfen (?:\w+ )?b[oö]ller|7tto cobra"
          r"|camiye (?:\w+ ){0,3}at[iı]yor", pelting=1.0),
     # A theft being committed as the citizen watches: sawing, loading up, sitting behind the wheel already.
     rule("act.being_stolen", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:gestolen|gejat|meegenomen)"
@@ -293,6 +324,9 @@ _URGENCY_RULES = RuleSet([
          r"|carrying (?:\w+ ){0,2}out"
          r"|" + ALREADY_IN +
          r"|kradn[aą]|kradnie|(?:evime|evine|eve|evimize|evlerine) (?:\S+ ){0,3}girdi\w*|iceride|alt katta dola[sş]\w*"
+         r"|kesiyor|y[uü]kl[uü]yor|(?:are|is) loading (?:\w+ ){0,4}into|unzipping|ta h[oò]rta|klaut|klauen"
+         r"|ch(?:e)?fro daba|aan het (?:openmaken|openbreken)|pr[oó]buje otworzy[cć]|hangt (?:\S+ ){0,6}"
+         r"(?:balkon|gevel)\w*"
          r"|ze (?:stelen|jatten|pakken) (?:hem|m|haar|mijn \w+|onze \w+)\b|kay(?:7ml|hml)\w*",
          inside=1.0, now=1.0),
     # A fraud being committed as the citizen writes: on the phone with the scammer, the screen taken over, money going.
@@ -302,17 +336,13 @@ _URGENCY_RULES = RuleSet([
          r"|all)|przelewa\w*|na telefonie|geld van (?:haar|zijn|mijn) rekening (?:\w+ ){0,2}gaan|laten me niet gaan"
          r"|(?:kartını|kartini) (?:\w+ ){0,2}kesiyor|(?:op weg|onderweg) naar de bank"
          r"|on (?:his|her|the) way to the bank|(?:met|with) (?:\S+ ){0,3}aan de telefoon|aan de telefoon met"
-         r"|(?:zit|is|zijn) (?:nog |nu )?(?:steeds )?aan de lijn met",
+         r"|(?:zit|is|zijn) (?:nog |nu )?(?:steeds )?aan de lijn met|telefonda|aktar[iı]yor|на телефоні|на телефоне"
+         r"|(?:aan|bij) de balie van de bank",
          scam_live=1.0),
-    # An ambulance or fire engine that cannot get through: written in the present, it is happening now.
-    rule("act.blocked", r"(?:ambulance|ambulans|karetka|brandweer\w*|fire (?:truck|engine)|hulpdiensten|l?ambulance)"
-         r" (?:\w+ ){0,6}(?:is stuck|can'?t (?:get|pass|reach)|kan (?:er )?niet (?:langs|door|bij|in|erdoor|erin|weg"
-         r"|eruit)|komt (?:er )?niet (?:langs|door|bij|in)|nie moze|giremiyor|ma9datch)"
-         r"|(?:ambulance|ambulans|fire (?:truck|engine)|tram)\w* (?:is )?stuck behind|(?:voor|for) de uitrukpoort"
-         r"|(?:nooduitgang|emergency exit)\w* (?:\S+ ){0,8}(?:geblokkeerd|blocked)", blocked=1.0, now=1.0),
     # Blocked while the responders are on a call or the building is being evacuated: the life behind it counts.
+    rule("act.at_station_exit", r"(?:voor|for) de uitrit van de brandweer\w*", station=1.0),
     rule("act.responding", r"sirenes? (?:gaan|gaat|loeien|aan)|(?:de )?pieper (?:is )?(?:gegaan|gaat)"
-         r"|sirens? (?:going|on)|brandalarm (?:\w+ )?"
+         r"|sirens? (?:going|on)|with sirens|(?:met )?zwaailicht\w*|(?:met )?loeiende sirene|brandalarm (?:\w+ )?"
          r"(?:gaat|afgaat|loeit)|fire alarm (?:is )?(?:going|ringing)|drukken tegen de deur", responding=1.0),
     # A person in danger of life without any violence: a missing young child, someone about to jump.
     rule("life.missing", r"(?:kind|kindje|dochter|dochtertje|zoon|zoontje|meisje|jongetje|kleine)(?: van \d+| \d+)?"
@@ -326,7 +356,7 @@ _URGENCY_RULES = RuleSet([
          # A small child or a baby shut in a car, people locked in a lorry.
          r"|(?:baby|kindje|peuter|kleuter)\w* (?:\w+ ){0,2}in (?:een|de|a|the) (?:\w+ )?(?:auto|car)\b"
          r"|(?:gestolen|stolen|gejat|meegenomen) met (?:mijn|mn|m'n|haar|zijn) (?:dochter|zoon|kind|baby)\w*"
-         r"(?: \(\d+\))? (?:achterin|erin)"
+         r"(?: \(\d+\)| van \d+)? (?:nog )?(?:achterin|erin)"
          r"|(?:mensen|people) (?:\w+ ){0,2}in (?:de|een|the) (?:laadruimte|vrachtwagen|container|truck|trailer)"
          r"|(?:geklop|gebonk|geschreeuw) (?:\w+ ){0,3}uit (?:een|de) (?:vrachtwagen|container|laadruimte)", life=1.0),
     # A caller posing as the bank or a utility who is inside an older person's home now: a crime in progress there
@@ -345,7 +375,8 @@ _URGENCY_RULES = RuleSet([
     rule("act.at_door", r"(?:staat|staan) (?:nu |op dit moment )?(?:\S+ ){0,3}(?:bij|aan) (?:mijn|mn|m'n|haar|zijn|onze"
          r"|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?"
          r"(?:aan|voor) de deur|(?:is|are|man|woman|someone|guy) (?:\w+ )?at (?:my|his|her|our) (?:\w+'s )?"
-         r"(?:front )?door|(?:is|are) letting (?:him|them|her) in", athome=1.0),
+         r"(?:front )?door|(?:is|are) letting (?:him|them|her) in"
+         r"|stoi pod (?:jej|jego|moimi|naszymi) drzwiami|wpuszcza|(?:de )?deurbel gaat (?:net|nu)", athome=1.0),
     # A child being lured into a vehicle.
     rule("life.luring", r"(?:kinderen|kind|kindje|meisje|jongetje|kids?|child|my \d+ ?yo)\w* (?:\w+ ){0,4}in (?:de|zijn"
          r"|een|haar) (?:auto|bus|busje|car|van) te (?:krijgen|lokken|trekken)|asked (?:\w+ ){0,3}to get in"
@@ -353,13 +384,19 @@ _URGENCY_RULES = RuleSet([
          r"|(?:auto|bus|busje|bestelbus|car|van) in te (?:praten|lokken|trekken|sleuren|krijgen)"
          r"|(?:roept|zegt|vraagt|roepen) (?:\w+ ){0,3}(?:dat ze )?(?:moeten |moet )?instappen"
          r"|telling (?:them|her|him|the kids) to get in"
+         r"|lokt (?:\w+ ){0,6}naar (?:zijn|zn|z'n|de|een) (?:auto|bus|busje|van)"
+         r"|(?:kinderen|kind\w*|meisjes?|jongetjes?) (?:\S+ ){0,8}mee te lokken"
+         r"|roept (?:nu )?(?:een|het|mijn) (?:meisje|jongetje|kind\w*) naar (?:zijn|zn|z'n|het|de)"
+         r" (?:raam|auto|bus|busje)"
          r"|probeer\w* (?:net |zojuist )?(?:een|het|mijn|ons|haar|zijn) (?:meisje|jongetje|kind\w*|dochter|zoon)"
          r" (?:\w+ ){0,4}mee te (?:trekken|nemen|sleuren|lokken)", child=1.0, lure=1.0),
     # Something or someone on the railway with trains coming.
     rule("life.track", r"(?:midden )?op (?:de|het) (?:spoorwegovergang|overweg|rails|spoor)\b"
-         r"|on the (?:tram ?)?(?:tracks|railway|level crossing)|op (?:de|het) (?:trambaan|tramrails)", track=1.0),
+         r"|on the (?:tram ?)?(?:tracks|railway|level crossing)|op (?:de|het) (?:trambaan|tramrails)|na torach\w*",
+         track=1.0),
     rule("life.train_coming", r"(?:trein|treinen|train|tram)\w* (?:\w+ ){0,4}(?:langs|aan|coming)|(?:de )?bellen gaan"
          r"|(?:bomen|spoorbomen|slagbomen|barriers) (?:\w+ ){0,2}(?:dicht|omlaag|naar beneden|down|closing)"
+         r"|nadje[zż]d[zż]a"
          r"|(?:slag|spoor)bomen", train=1.0),
     # Someone forced into a vehicle, in other words or languages.
     rule("life.abducted", r"forc(?:ing|es|ed) (?:a |the )?(?:woman|man|girl|boy|child|kid|someone) into"
@@ -394,7 +431,7 @@ _URGENCY_RULES = RuleSet([
          r"|bank ?cards?|debit cards?|pick up (?:his|her|my|the) (?:\w+ )?cards?", loss=1.0),
     rule("normal.attempt", r"geprobeerd|poging\w*|probeerde\w*|tried to|proberen te (?:wrikken|openen|forceren)"
          r"|(?:er )?niet (?:naar )?(?:in|binnen) ?gekomen|didn'?t get in|gemorreld|krasjes|krassen|te wrikken"
-         r"|binnen is (?:niets|niks)", attempt=1.0),
+         r"|binnen is (?:niets|niks)|hat (?:\w+ )?versucht|hebelspuren", attempt=1.0),
     # The citizen only wants it known: an old or small matter, told for the record.
     rule("low.informing", r"(?:wil|wilde|wou) (?:het|dit) (?:\w+ ){0,3}(?:melden|gemeld hebben|laten weten)"
          r"|ter info\w*|zur info|fyi|just to let you know|for your information|heeft dat (?:nu )?(?:nog )?zin"
@@ -472,10 +509,10 @@ _URGENCY_RULES = RuleSet([
          r"(?:chasing|hitting|beating|kicking|stabbing|attacking|punching|dragging|strangling|choking)",
          now=1.0, violent=1.0),
     rule("act.violent_arabic", r"(?:و|س)?(?:ي|ت)(?:ضرب|هدد|طعن|هاجم)\w*", violent=1.0),
-    rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*", inside=1.0),
+    rule("act.inside_arabic", r"(?:يكسرون|يكسر|يحاول كسر|يقتحم\w*) (?:ال)?باب\w*|يحاول فتح", inside=1.0),
     rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف|يرتجف", life=1.0),
     rule("time.arabic", r"أمس|امس|البارحة|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
-    rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء|مرة)", past=1.0),
+    rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء|مرة)|منذ", past=1.0),
     # Arabic: unconscious or barely breathing; a fake police man in a grandmother's house.
     rule("life.arabic_medical", r"فاقد (?:ال)?وعي|فقد (?:ال)?وعي|تنفس\w* ضعيف|لا يتنفس", life=1.0),
     rule("act.at_home_arabic", r"في (?:بيت|منزل|شقة) (?:جدتي|جدي|أمي|امي|أبي|ابي|والدي|والدتي)", athome=1.0,
@@ -486,6 +523,8 @@ _URGENCY_RULES = RuleSet([
     rule("act.at_home_german", r"bei (?:meiner|meinem|unserer|unserem) (?:\w+ )?(?:mutter|vater|oma|opa|nachbarin"
          r"|nachbar)\w*(?: \(\d+\))? (?:\w+ ){0,3}im (?:haus|wohnzimmer|schlafzimmer|k[uü]che)",
          athome=1.0, inside=1.0),
+    rule("act.at_home_turkish", r"(?:babaannemin|anneannemin|annemin|babamin|dedemin|ninemin) evinde", athome=1.0,
+         inside=1.0),
     rule("act.at_home_cyrillic", r"(?:у|в) квартир[іие] (?:моєї|мого|моей|моего)", athome=1.0, inside=1.0),
     rule("life.cyrillic", r"кричить|кричит|кров\w*|не дихає|не дышит", life=1.0),
     rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?(?:перекину|діста|доход|досяга)\w*|горить|горит"
@@ -582,7 +621,11 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
     life_now = "life" in flags and (now or "recent" in flags or "past" not in flags) and "after" not in flags
     minor_only = "minor" in flags and "damage" not in flags
     checks: list[tuple[bool, str, tuple[str, ...]]] = [
-        ("wrongway" in flags and (now or "past" not in flags), "emergency.wrong_way_driver", ("wrongway",)),
+        (
+            "wrongway" in flags and (now or "past" not in flags) and "after" not in flags,
+            "emergency.wrong_way_driver",
+            ("wrongway",),
+        ),
         # A drunk or sleeping driver told in the present tense is on the road now.
         (
             "drunk" in flags and (fresh or not flags.keys() & {"past", "told"}) and Category.TRAFFIC in cats,
@@ -611,7 +654,7 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("pelting",),
         ),
         (
-            "blocked" in flags and "responding" in flags and "old" not in flags,
+            bool(flags.keys() & {"blocked", "station"}) and "responding" in flags and "old" not in flags,
             "emergency.responders_blocked",
             ("blocked", "responding"),
         ),
@@ -621,7 +664,10 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("explosive",),
         ),
         (
-            Category.FRAUD in cats and "scam_live" in flags and not flags.keys() & {"future", "old", "after"},
+            Category.FRAUD in cats
+            and "scam_live" in flags
+            and not flags.keys() & {"old", "after"}
+            and ("future" not in flags or "rightnow" in flags),
             "emergency.fraud_in_progress",
             ("scam_live", "now"),
         ),

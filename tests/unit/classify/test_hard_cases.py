@@ -809,3 +809,51 @@ def test_break_ins_and_beatings_in_papiamento_turkish_and_polish(
 ) -> None:
     result = tip(classifier, text)
     assert category in result.category_names, (text, result.category_names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze steken de kliko's naast de flat in Emmen in brand en de vlammen komen al tot het balkon",
+        "mijn oma staat op dit moment bij de geldautomaat met 'de bank' aan de telefoon, straks komt er een koerier",
+        "man lokt een kind met een snoepje naar zijn auto bij het park in Zwolle, NU",
+        "jullie posten leuke filmpjes maar er staat NU een man met een mes te zwaaien bij de bushalte in Ede",
+        # Turkish: "right now two men are loading the bikes into a van at the station, Utrecht".
+        "Şu an iki adam istasyonda bisikletleri bir kamyonete yüklüyor, Utrecht",
+    ],
+)
+def test_fire_reaching_homes_a_scam_at_the_cash_machine_luring_and_a_knife_inside_a_rant(
+    classifier: Classifier, text: str
+) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "een ambulance met zwaailicht staat stil achter een dubbel geparkeerde bestelbus in de Dorpsstraat in Epe",
+            True,
+        ),
+        ("elke zondag parkeren ze voor de uitrit van de brandweerkazerne in Epe", False),
+        # Polish: "a lorry stands on the tram tracks in The Hague and a tram is coming".
+        ("ciężarówka stoi na torach tramwajowych w Den Haag, tramwaj nadjeżdża", True),
+        ("two men are loading scooters into a van at Utrecht Centraal as we speak", True),
+        # Darija: "they are stealing my car now in front of the house".
+        ("chefro daba tomobil dyali mn qdam dar f Gouda!!", True),
+        ("vorige maand ook al, en nu hoor ik haar weer gillen, de buurman slaat haar, Zwolle", True),
+        ("er loopt een man achter mijn dochter van 10 aan vanaf het park in Breda, ze is bang", True),
+        ("my brother is being blackmailed with photos and says he wants to die, we live in Apeldoorn", True),
+        ("de spookrijder op de A1 bij Deventer is door de politie van de weg gehaald", False),
+        (
+            "this morning a car was parked in front of the fire exit of the school in Haarlem during the fire drill",
+            False,
+        ),
+    ],
+)
+def test_responders_held_up_thefts_as_they_happen_screams_heard_and_what_is_over(
+    classifier: Classifier, text: str, expected: bool
+) -> None:
+    result = tip(classifier, text)
+    assert (result.urgency is Urgency.EMERGENCY) is expected, (text, result.urgency_reason)
