@@ -38,10 +38,12 @@ _URGENCY_RULES = RuleSet([
     rule("now.following_child", r"(?:is|keeps) following (?:a|an|my|the|our) (?:little )?(?:girl|boy|child|kid|daughter"
          r"|son|woman)|(?:loopt|lopen|rijdt|rijden) (?:\S+ ){0,6}achter (?:mijn|een|het|ons|onze) (?:dochter|zoon"
          r"|meisje|jongetje|kind\w*)(?: van \d+)? aan|folgt (?:\S+ ){0,4}(?:m[aä]dchen|kind\w*|tochter)"
-         r"|(?:houdt|met) de schuifdeur open", now=1.0, child=1.0, lure=1.0),
+         r"|(?:kinderen|meisjes?|jongetjes?|kind) (?:\S+ ){0,14}(?:houdt|met) de schuifdeur open",
+         now=1.0, child=1.0, lure=1.0),
     # Hearing it as it happens ("ik hoor haar gillen dat hij moet ophouden") outweighs last month's incident.
     rule("now.hearing", r"(?:ik |we )?(?:hoor|horen) (?:haar|hem|iemand|een vrouw|een man|de buurvrouw|kinderen)"
-         r" (?:\w+ )?(?:gillen|schreeuwen|gillend|schreeuwend|om hulp)", now=1.0, rightnow=1.0),
+         r"(?! (?:elke|iedere|vaak|soms|altijd|weleens|steeds|regelmatig)) (?:\w+ )?(?:gillen|schreeuwen|gillend"
+         r"|schreeuwend|om hulp)", now=1.0, rightnow=1.0),
     # Someone still there, said outright: as strong as "op dit moment" against a rant's history ("hij is er nog!!").
     rule("now.still_there_said", r"(?:hij|ze|zij) (?:is|zijn) er (?:nu )?nog(?: steeds)?(?:!|\.|$)",
          now=1.0, rightnow=1.0),
@@ -324,9 +326,10 @@ _URGENCY_RULES = RuleSet([
          r"|carrying (?:\w+ ){0,2}out"
          r"|" + ALREADY_IN +
          r"|kradn[aą]|kradnie|(?:evime|evine|eve|evimize|evlerine) (?:\S+ ){0,3}girdi\w*|iceride|alt katta dola[sş]\w*"
-         r"|kesiyor|y[uü]kl[uü]yor|(?:are|is) loading (?:\w+ ){0,4}into|unzipping|ta h[oò]rta|klaut|klauen"
-         r"|ch(?:e)?fro daba|aan het (?:openmaken|openbreken)|pr[oó]buje otworzy[cć]|hangt (?:\S+ ){0,6}"
-         r"(?:balkon|gevel)\w*"
+         r"|kesiyor|y[uü]kl[uü]yor|(?:are|is) loading (?:\w+ ){0,4}into|unzipping|ta h[oò]rta"
+         r"|klaut (?:jemand|einer|er|sie)|klau\w* gerade"
+         r"|ch(?:e)?fro daba|aan het (?:openmaken|openbreken)|pr[oó]buje otworzy[cć]"
+         r"|(?:hangt|klimt) (?:een man|iemand|een jongen|hij) (?:\S+ ){0,5}(?:balkon|gevel)\w*"
          r"|ze (?:stelen|jatten|pakken) (?:hem|m|haar|mijn \w+|onze \w+)\b|kay(?:7ml|hml)\w*",
          inside=1.0, now=1.0),
     # A fraud being committed as the citizen writes: on the phone with the scammer, the screen taken over, money going.

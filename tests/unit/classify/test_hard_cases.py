@@ -857,3 +857,17 @@ def test_responders_held_up_thefts_as_they_happen_screams_heard_and_what_is_over
 ) -> None:
     result = tip(classifier, text)
     assert (result.urgency is Urgency.EMERGENCY) is expected, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er hangt een camera aan de gevel bij de buren, heel verdacht, Epe",
+        "verdacht wit busje met de schuifdeur open staat al een uur in onze straat in Epe",
+    ],
+)
+def test_a_camera_on_a_wall_and_an_open_van_door_without_children_are_not_emergencies(
+    classifier: Classifier, text: str
+) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
