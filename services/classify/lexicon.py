@@ -408,7 +408,9 @@ FRAUD = [
          r"|polis oldu[gğ]unu s[oö]yleyen|udaj[aą]c\w* policj\w*|banka [cç]al[iı][sş]an\w*", fraud=1.0),
     # German and Polish: prowling and drugs.
     rule("suspicious.other_language", r"schleich\w*|tarnkleidung|fernglas", suspicious=1.0),
-    rule("drugs.other_language", r"wzi[aą][lł]\w* co[sś]|na[cć]pan\w*|narkotyk\w*|dopalacz\w*|drogen", drugs=1.0),
+    rule("drugs.other_language", r"wzi[aą][lł]\w* co[sś]|na[cć]pan\w*|narkotyk\w*|dopalacz\w*"
+         # German "Drogen" only with its verb: Dutch "drogen" is to dry.
+         r"|drogen (?:genommen|nehmen|verkauft|verkaufen|gekauft)", drugs=1.0),
 ]  # fmt: skip
 
 # Arabic script, as Arabic-speaking residents write: stems with their common prefixes (wa-, sa-, bi-, al-) and suffixes.

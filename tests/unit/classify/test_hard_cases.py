@@ -871,3 +871,10 @@ def test_a_camera_on_a_wall_and_an_open_van_door_without_children_are_not_emerge
 ) -> None:
     result = tip(classifier, text)
     assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+def test_dutch_drogen_is_drying_not_german_drugs(classifier: Classifier) -> None:
+    text = "de handdoeken hangen te drogen op het balkon en de buren parkeren elke dag op de stoep in Epe"
+    assert "drugs" not in tip(classifier, text).category_names
+    german = "Mein Sohn hat auf einer Party in Kerkrade Drogen genommen, er ist bewusstlos"
+    assert "drugs" in tip(classifier, german).category_names
