@@ -81,7 +81,7 @@ VIOLENCE = [
     rule("traffic.darija", r"sokran|sakran|kaysoq", traffic=1.0),
     rule("drugs.darija", r"[7h]chich|zetla|kaybi3 (?:l)?(?:[7h]chich|[7h]bob|drogue)", drugs=1.0),
     rule("fraud.darija", r"arnaque\w*|nas+ab\w*", fraud=1.0),
-    rule("nuisance.darija", r"ch3l\w* (?:l)?3afya|l3afya|pega kandela|prendiendo fuego", nuisance=1.0),
+    rule("nuisance.darija", r"ch3l\w* (?:l)?3afya|l3afya", nuisance=1.0),
     rule("violence.help", r"om hulp|screaming for help|gilt|gillen", violence=0.5),
     rule("violence.harass", r"kopstoot|lastigval\w*|lastig gevallen|nagelopen|betast\w*|aangerand|aanranding"
          r"|grabbed (?:my|her|his)|afpers\w*|eisen (?:\w+ ){0,3}geld|spuug\w*|bespuugd|harass\w*", violence=1.0),
@@ -446,8 +446,8 @@ CYRILLIC = [
          r"|(?:он|она) из банка|забира\w* (?:її |його |ее |его )?картк\w*", fraud=1.0),
 ]  # fmt: skip
 
-# Papiamento, Polish, Turkish and Frisian verbs the Dutch and English lists lack (folded: accents off, but Turkish
-# dotless i stays).
+# Papiamento, Polish, Turkish, Spanish and Frisian words the Dutch and English lists lack (folded: accents off, but
+# Turkish dotless i stays).
 OTHER_LANGUAGES = [
     rule("weapon.other_language", r"skopet\w*|kuchu\w*|pr[eę]t(?:ami|em|y)|mouss", weapon=1.0),
     rule("violence.other_language", r"bati|ta bati|menasa\w*|bij[eaą]|pobi\w*|d[oö]v(?:ul|uyor|du|er)\w*|driget"
@@ -457,6 +457,7 @@ OTHER_LANGUAGES = [
          r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
+    rule("nuisance.other_language", r"pega kandela|prendiendo fuego", nuisance=1.0),
     rule("traffic.other_language", r"pod pr[aą]d", traffic=1.0),
     rule("parking.other_language", r"zaparkowa\w*|stoi na torach", parking=1.0),
     rule("fraud.other_language_hacked", r"hakia|a hakia", fraud=1.0),

@@ -516,19 +516,18 @@ _URGENCY_RULES = RuleSet([
     rule("life.arabic", r"صراخ\w*|(?:ت|ي)صرخ|ينزف|نزيف|يرتجف", life=1.0),
     rule("time.arabic", r"أمس|امس|البارحة|الليلة الماضية|صباح اليوم|مساء أمس", past=1.0, today=1.0),
     rule("time.recurring_arabic", r"كل (?:يوم|ليلة|مساء|مرة)|منذ", past=1.0),
-    # Arabic: unconscious or barely breathing; a fake police man in a grandmother's house.
+    # Arabic: unconscious or barely breathing.
     rule("life.arabic_medical", r"فاقد (?:ال)?وعي|فقد (?:ال)?وعي|تنفس\w* ضعيف|لا يتنفس", life=1.0),
-    rule("act.at_home_arabic", r"في (?:بيت|منزل|شقة) (?:جدتي|جدي|أمي|امي|أبي|ابي|والدي|والدتي)", athome=1.0,
-         inside=1.0),
+    # Someone (a fake official) inside a parent's or grandparent's home, in Arabic, German, Turkish and Ukrainian or
+    # Russian.
+    rule("act.at_home_other_language", r"في (?:بيت|منزل|شقة) (?:جدتي|جدي|أمي|امي|أبي|ابي|والدي|والدتي)"
+         r"|bei (?:meiner|meinem|unserer|unserem) (?:\w+ )?(?:mutter|vater|oma|opa|nachbarin|nachbar)\w*"
+         r"(?: \(\d+\))? (?:\w+ ){0,3}im (?:haus|wohnzimmer|schlafzimmer|k[uü]che)"
+         r"|(?:babaannemin|anneannemin|annemin|babamin|dedemin|ninemin) evinde"
+         r"|(?:у|в) квартир[іие] (?:моєї|мого|моей|моего)", athome=1.0, inside=1.0),
     # Ukrainian and Russian: now, pleas, screams and blood, fire spreading, beating or chasing, yesterday and today.
     rule("now.cyrillic", r"зараз|сейчас|прямо зараз", now=1.0),
     rule("now.plea_cyrillic", r"допоможіть|помогите|терміново|срочно|боюся|боюсь|приїжджайте|приезжайте", plea=1.0),
-    rule("act.at_home_german", r"bei (?:meiner|meinem|unserer|unserem) (?:\w+ )?(?:mutter|vater|oma|opa|nachbarin"
-         r"|nachbar)\w*(?: \(\d+\))? (?:\w+ ){0,3}im (?:haus|wohnzimmer|schlafzimmer|k[uü]che)",
-         athome=1.0, inside=1.0),
-    rule("act.at_home_turkish", r"(?:babaannemin|anneannemin|annemin|babamin|dedemin|ninemin) evinde", athome=1.0,
-         inside=1.0),
-    rule("act.at_home_cyrillic", r"(?:у|в) квартир[іие] (?:моєї|мого|моей|моего)", athome=1.0, inside=1.0),
     rule("life.cyrillic", r"кричить|кричит|кров\w*|не дихає|не дышит", life=1.0),
     rule("act.burning_cyrillic", r"(?:вогонь|пожежа|огонь) (?:\w+ )?(?:перекину|діста|доход|досяга)\w*|горить|горит"
          r"|загорі\w*|загорел\w*", fire=1.0, now=1.0),
