@@ -46,14 +46,13 @@ class RuleSet:
 
     def __init__(self, word_rules: Sequence[Rule], symbol_rules: Sequence[Rule] = ()) -> None:
         self.rules = [*word_rules, *symbol_rules]
-        prefix_rules = [item for item in word_rules if not _is_suffix(item.pattern)]
+        prefix_rules, suffix_rules = _split_by_start(word_rules)
         alternatives = _bucketed_alternatives(prefix_rules)
         # A lookahead match is zero-width, so rules may overlap ("rent nu een jongen met" and its "nu").
         self._finder = re.compile(rf"(?<!\w)(?=(?:{alternatives})(?!\w))") if prefix_rules else None
         self._by_prefix, self._fallback = _prefix_buckets(prefix_rules)
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
-        suffix_rules = [item for item in word_rules if _is_suffix(item.pattern)]
         self._suffixes = [(item, re.compile(_suffix_pattern(item.pattern))) for item in suffix_rules]
         # One pass finds every ending, filed under first letters like the word rules (the guard that an ending must
         # not start a word is left to each rule's own pattern); the rule is then told apart at that spot only.
@@ -61,6 +60,10 @@ class RuleSet:
         self._suffix_finder = re.compile(rf"(?:{_bucketed_alternatives(endings)})(?!\w)") if endings else None
         self._symbols = [(item, re.compile(item.pattern)) for item in symbol_rules]
         self._symbol_finder = re.compile(_symbol_alternatives(symbol_rules)) if symbol_rules else None
+        # Emoji are never ASCII: most texts are, and a quick isascii() spares them the search.
+        self._symbols_need_non_ascii = all(
+            not alternative.isascii() for item in symbol_rules for alternative in _alternatives(item.pattern)
+        )
 
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
@@ -73,9 +76,12 @@ class RuleSet:
                 for item, pattern in self._suffixes:
                     match = pattern.match(folded, position)
                     if match:
-                        hits.append(_new(Hit, (item, _word_start(folded, position), match.end())))
+                        start = _word_start(folded, position)
+                        # A rule split into openers and endings hits a word once ("basisschool", "\w+school").
+                        if not any(hit.start == start and hit.rule.name == item.name for hit in hits):
+                            hits.append(_new(Hit, (item, start, match.end())))
                         break
-        if self._symbol_finder is not None:
+        if self._symbol_finder is not None and not (self._symbols_need_non_ascii and folded.isascii()):
             for found in self._symbol_finder.finditer(folded):
                 position = found.start()
                 for item, pattern in self._symbols:
@@ -103,6 +109,27 @@ class RuleSet:
 _Compiled = list[tuple[Rule, "re.Pattern[str]"]]
 # tuple.__new__ builds a Hit without NamedTuple's Python-level constructor.
 _new = tuple.__new__
+
+
+def _split_by_start(rules: Sequence[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The rules as tried at word starts, and as word endings: a rule's alternatives that open with ``\\w*`` or
+    ``\\w+`` ("\\w+school", "\\w+ weken terug") become endings of their own (same name and weights). Tried at
+    every word start, such an alternative runs through the word and back again, which cost the urgency finder
+    a third of its time."""
+    starts: list[Rule] = []
+    endings: list[Rule] = []
+    for item in rules:
+        alternatives = _top_level_alternatives(item.pattern)
+        openers = [alternative for alternative in alternatives if not _is_suffix(alternative)]
+        if len(openers) == len(alternatives):
+            starts.append(item)
+            continue
+        if openers:
+            starts.append(Rule(item.name, "|".join(openers), item.weights))
+        endings += [
+            Rule(item.name, alternative, item.weights) for alternative in alternatives if _is_suffix(alternative)
+        ]
+    return starts, endings
 
 
 def _is_suffix(pattern: str) -> bool:

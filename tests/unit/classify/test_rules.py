@@ -17,8 +17,8 @@ from services.classify.rules import (
     RuleSet,
     _alternatives,
     _bucket_prefixes,
-    _is_suffix,
     _literal_prefix,
+    _split_by_start,
     _trie,
     rule,
 )
@@ -126,7 +126,7 @@ def test_a_leading_lookbehind_or_digit_still_files_a_rule(alternative: str, pref
 def test_the_prefix_buckets_pick_the_rule_that_trying_every_rule_in_order_picks() -> None:
     for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
         symbols = {item for item, _ in ruleset._symbols}
-        word_rules = [item for item in ruleset.rules if not _is_suffix(item.pattern) and item not in symbols]
+        word_rules, _ = _split_by_start([item for item in ruleset.rules if item not in symbols])
         compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in word_rules]
         for sample in [fold(line) for line in _tip_texts()[:120]]:
             picked = {hit.start: hit.rule.name for hit in ruleset.scan(sample) if hit.rule in word_rules}
@@ -142,3 +142,21 @@ def _tip_texts() -> list[str]:
     """The texts of tips-dev, the first tuning file."""
     lines = train.TUNING_FILES[0].read_text(encoding="utf-8").splitlines()
     return [json.loads(line)["text"] for line in lines]
+
+
+def test_a_rule_with_word_endings_among_its_alternatives_finds_them_once_per_word() -> None:
+    rules = RuleSet([rule("school", r"basisschool|\w+school|schoolplein", x=1.0), rule("plein", r"\w*plein", y=1.0)])
+    hits = rules.scan("voor de basisschool en de dansschool, op het schoolplein")
+    found = sorted((hit.start, hit.rule.name) for hit in hits)
+    assert found == [(8, "school"), (26, "school"), (45, "plein"), (45, "school")]
+    starts, endings = _split_by_start(rules.rules)
+    assert [item.pattern for item in starts] == ["basisschool|schoolplein"]
+    assert sorted(item.pattern for item in endings) == ["\\w*plein", "\\w+school"]
+
+
+def test_symbol_rules_are_searched_in_ascii_text_when_one_of_them_is_ascii() -> None:
+    emoji_only = RuleSet([], [rule("joke", "😂|🤣", x=1.0)])
+    with_ascii = RuleSet([], [rule("joke", "😂|:\\)", x=1.0)])
+    assert [hit.rule.name for hit in emoji_only.scan("haha 😂")] == ["joke"]
+    assert emoji_only.scan("haha :)") == []
+    assert [hit.rule.name for hit in with_ascii.scan("haha :)")] == ["joke"]
