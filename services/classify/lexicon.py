@@ -14,7 +14,10 @@ from services.classify.phrases import (
     DARIJA_HITTING,
     DONT_HIT,
     FORCED_INTO_BOOT,
+    PULLED_INTO_VEHICLE,
+    RAMMED_OFF_ROAD,
     TAKEN_BY_STRANGERS,
+    TAKING_CHILD,
 )
 from services.classify.rules import Rule, RuleSet, rule
 
@@ -26,12 +29,13 @@ WEAPON = [
          r"|(?:jacht|hagel|lucht|alarm)geweer\w*|handgun\w*|shotgun\w*|rifle|kogels|munitie|ammo|bullets"
          r"|baseball ?bats?", weapon=1.0),
     rule("weapon.blade", r"(?:keuken|vlinder|zak|kap|steek|slagers|vouw|jacht)?mes(?:sen)?|machete\w*|knife|knives"
-         r"|zwaard|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl|stiletto\w*"
+         r"|zwaard|kettingzaag|boksbeugels?|honkbalknuppels?|knuppels?|taser|luchtbuks|granaat|handgranaat|bijl"
+         r"|stiletto\w*"
          r"|stroomstootwapen\w*|alarmpistool|gaspistool|nepwapen\w*|balisong|karambit|katana|zwaarden"
          r"|nep(?:blaffer|pistool|vuurwapen)\w*|mes(?:sen)?gevecht\w*|mets"
          # Turkish, Polish, German: knife, gun, weapon.
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
-         r"|strzel\w*|wiatrowk\w*|bron palna|mous"
+         r"|strzel\w*|strzal\w*|wiatrowk\w*|bron palna|mous"
          r"|gewapend\w*|armed", weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
@@ -51,6 +55,10 @@ WEAPON = [
 
 VIOLENCE = [
     rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?|fighting|brawl", violence=1.0),
+    # Hunted down on the road or through a garden.
+    rule("violence.chase", RAMMED_OFF_ROAD + r"|(?:zit|zitten) (?:\w+ ){0,6}achter (?:een|de|die|mijn|ons|onze) "
+         r"(?:\w+ ){0,4}aan\b|(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}"
+         r"(?:door|achterna|na)\b", violence=1.0),
     # Kicking bikes or bins is vandalism, not violence.
     rule("violence.assault", r"sla(?:an|at)(?! (?:\w+ ){0,2}(?:kapot|stuk|in\b))|sloeg(?:en)?|in elkaar \w*"
          r"|duwde\w*|schopte\w*|te lijf|ripped (?:\w+ ){0,3}off (?:my|his|her)"
@@ -70,7 +78,8 @@ VIOLENCE = [
          r"|tehdit\w*|darp\w*|bedroh\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
          r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*|court apres|poursuit\w*", violence=1.0),
-    rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|(?:auto|bus|busje|bestelbus|wagen|van) in (?:getrokken"
+    rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|" + PULLED_INTO_VEHICLE + "|" + TAKING_CHILD
+         + r"|(?:auto|bus|busje|bestelbus|wagen|van) in (?:getrokken"
          r"|geduwd|gesleurd|gesleept)|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|" + TAKEN_BY_STRANGERS + "|" + FORCED_INTO_BOOT,
          violence=1.0),
@@ -206,7 +215,8 @@ PARKING = [
     rule("parking.blocked_spot", r"(?:staat|staan|zetten|zet|gezet|parkeren|stond|stonden) (?:\w+ ){0,6}(?:pal |vlak )?"
          r"(?:voor|in|op) (?:onze|mijn|mn|de|het|hun) (?:garagedeur|oprit|nooduitgang|fietsenstalling"
          r"|brandweeropstelplaats|laad- en losplek|invalidenplek)|brandweeropstelplaats|opstelplaats"
-         r"|laad- en losplek|(?:staat|staan) (?:\w+ ){0,3}(?:trottoir|stoep) vol|na chodniku", parking=1.0),
+         r"|laad- en losplek|(?:staat|staan) (?:\w+ ){0,3}(?:trottoir|stoep) vol"
+         r"|(?:parkuj\w*|zaparkowa\w*|stoi|stoja|auto|samochod\w*) (?:\w+ ){0,3}na chodniku", parking=1.0),
     rule("parking.blocking", r"op de stoep|op het trottoir|op het zebrapad|in de berm|voor (?:mijn|de|onze|m'n|mn)"
          r" (?:garage|uitrit|inrit)|uitrit|inrit|bike lane|in de bocht|staat al \w+ (?:dagen|weken|week)"
          r"|staat er elke \w+|op het (?:fietspad|grasveld|gras)|(?:camper|caravan|aanhanger|vrachtwagen|auto|bus)"
@@ -457,6 +467,8 @@ OTHER_LANGUAGES = [
          r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
+    rule("burglary.romanian", r"(?:au|a) spart\w*|spart (?:usa|geamul|fereastra)", burglary=1.0),
+    rule("fraud.other_language_caller", r"traha pa (?:banko|bank|polis)|pas di banko", fraud=1.0),
     rule("nuisance.other_language", r"pega kandela|prendiendo fuego", nuisance=1.0),
     rule("traffic.other_language", r"pod pr[aą]d", traffic=1.0),
     rule("parking.other_language", r"zaparkowa\w*|stoi na torach", parking=1.0),

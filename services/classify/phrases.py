@@ -24,6 +24,19 @@ FORCED_INTO_BOOT = (
     r"|sleurt|gesleurd)"
     r"|(?:pushing|pushed|shoving|shoved|forcing|forced|throwing|threw) (?:\w+ ){0,4}into (?:the|a) (?:trunk|boot)"
 )
+# Someone pulled or pushed into a van or car ("trekt een meisje aan haar arm een grijze bestelbus in"), not someone
+# getting in ("trekt zijn jas aan en stapt de auto in").
+PULLED_INTO_VEHICLE = (
+    r"(?:trekken|trekt|sleuren|sleurt|duwen|duwt) (?:(?!stap|spring|loop|rij)\w+ ){0,12}(?:de|een|die|hun|zijn|\w+e)"
+    r" (?:auto|bus|busje|bestelbus|wagen|van) in\b"
+)
+# Someone trying to take a child away ("probeert iemand mijn dochter van 8 over het hek mee te nemen").
+TAKING_CHILD = (
+    r"(?:probeert|proberen) (?:\w+ ){0,3}(?:mijn|ons|onze|een|het|haar|zijn) (?:dochter|zoon|kind|kindje|meisje"
+    r"|jongetje|dochtertje|zoontje)\w*(?: van \d+)? (?:\w+ ){0,4}mee te (?:nemen|sleuren|trekken)"
+)
+# A car driving another road user off the road.
+RAMMED_OFF_ROAD = r"(?:rammen|ramt|drukken|drukt|duwen|duwt) (?:hem|haar|ze|hen|iemand|mij|me|ons) (?:\w+ )?van de weg"
 # Darija in Latin script: running after someone, bleeding.
 DARIJA_CHASING = r"kay?jri(?:w)? (?:mor|mour|wra|m3a)|kay?ta?b3o?\w*|tab3o\w*"
 # "don't hit me", "stop hitting".

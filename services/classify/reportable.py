@@ -21,7 +21,10 @@ _CONCRETE = [
          r"|al (?:\d+|een paar|twee|drie|uren|een uur|weken|dagen|maanden|een week|een maand)"
          r"(?: \w+)?|sinds \w+|every \w+|dag en nacht|structureel|nog steeds|steeds|weer|alweer|\d+e keer|\d+x"
          r"|keeps", concrete=0.4),
-    rule("cue.street", r"\w+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|park|pad)",
+    # Not the verbs "slaan", "opslaan", "verslaan", nor "onderweg".
+    rule("cue.street", r"\w+(?:straat|laan(?<!\bslaan)(?<!opslaan)(?<!verslaan)(?<!neerslaan)(?<!aanslaan)"
+         r"(?<!afslaan)(?<!inslaan)(?<!omslaan)(?<!uitslaan)(?<!doorslaan)(?<!dichtslaan)(?<!kapotslaan)"
+         r"|weg(?<!onderweg)|plein|gracht|kade|singel|dijk|dreef|steeg|hof|markt|park|pad)",
          concrete=0.6),
     rule("cue.local", r"(?:boven|onder|beneden|over)?(?:buurman|buurvrouw|buren)|buurjongen|buurmeisje|bij ons"
          r"|in onze \w+|in de straat|(?:mijn|onze|de) (?:buurman|buurvrouw|buren)"
@@ -30,7 +33,8 @@ _CONCRETE = [
          r"|near|at the \w+|bij het \w+|op de \w+|langs de \w+|dezelfde \w+"
          r"|біля \w+|в під'їзді|нашого будинку|около \w+|возле \w+|у нашего дома", concrete=0.3),
     rule("cue.landmark", r"winkelcentrum|bushalte|tramhalte|metrostation|station|basisschool|speeltuin|sportpark"
-         r"|supermarkt|jumbo|albert heijn|lidl|aldi|zwembad|parkeergarage|fietsenstalling|schoolplein",
+         r"|supermarkt|jumbo|albert heijn|(?:voor|bij|achter|naast) de (?:ah|appie)\b|lidl|aldi|zwembad|parkeergarage"
+         r"|fietsenstalling|schoolplein",
          concrete=0.4),
     rule("cue.identifier", r"kenteken|(?<![\w.])@[a-z0-9_.]+|account|profiel|profile|nummer (?:was|is|eindigde)"
          r"|\d{2}-\d{8}|06-?\d{8}|[an]\d{1,3}", concrete=0.6),

@@ -110,7 +110,7 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-train-11-day.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v9.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v10.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.

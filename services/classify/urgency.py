@@ -14,11 +14,20 @@ from services.classify.phrases import (
     DARIJA_HITTING,
     DONT_HIT,
     FORCED_INTO_BOOT,
+    PULLED_INTO_VEHICLE,
+    RAMMED_OFF_ROAD,
     SERIOUS_TURN,
     TAKEN_BY_STRANGERS,
+    TAKING_CHILD,
 )
 from services.classify.rules import Hit, RuleSet, rule
 from shared.contracts import Category, Span, Urgency
+
+# A weapon lying in a ditch, bin or bushes is evidence to collect (one on a schoolyard is not).
+_WEAPON_LYING = r"(?:mes|pistool|wapen|vuurwapen|revolver|granaat|munitie|kogels)\w*"
+_DUMPING_PLACE = (
+    r"(?:de|het|een) (?:bosjes|container|sloot|greppel|struiken|berm|prullenbak|vuilnisbak|afvalbak|gras)\b"
+)
 
 _URGENCY_RULES = RuleSet([
     # "top video 😂 maar ff serieus, hier slaat een man NU ...": what comes before the turn is banter (see decide).
@@ -50,14 +59,16 @@ _URGENCY_RULES = RuleSet([
     # "een ladder ligt nog in het gras" is a trace left behind, not someone still there.
     rule("now.ongoing", r"nog(?<!ligt nog)(?<!liggen nog)(?<!staat nog)(?<!staan nog) (?:steeds )?(?:binnen|bezig"
          r"|in (?:het|de|ons|hun) \w+|rond|daar|hier)"
-         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog|er zijn er \w+ binnen|nog binne\w*"
+         r"|(?:ze|hij|zij) (?:zijn|is|zitten|zit) er nog(?! (?:\w+ )?(?:kapot|ziek|bang|overstuur|stuk|ondersteboven"
+         r"|verdrietig) van)|er zijn er \w+ binnen|nog binne\w*"
          r"|still parked|nog steeds (?:over|bij"
          r"|voor)"
          r"|hala (?:orada|burada)\w*|still (?:here|on)"
-         r"|(?:zijn|is) er nog (?:steeds )?(?:binnen)?|still (?:in|inside|there)", now=1.0, inside=0.5),
+         r"|(?:zijn|is) er nog (?!(?:\w+ )?(?:kapot|ziek|bang|overstuur|stuk|ondersteboven|verdrietig) van)"
+         r"(?:steeds )?(?:binnen)?|still (?:in|inside)", now=1.0, inside=0.5),
     # Someone or something still standing there (outside) is happening now, not someone inside.
     rule("now.still_there", r"(?:ze|hij|zij|die (?:man|vent|gast|gasten|jongens|mannen|bus|busje|bestelbus|auto"
-         r"|wagen)) (?:staat|staan) er (?:nu )?nog", now=1.0),
+         r"|wagen)) (?:staat|staan) er (?:nu )?nog|still there", now=1.0),
     # "al maanden ruzie ... en nu staat hij met een bijl voor de deur": an act told as happening now, in one breath,
     # is happening now whatever else the text dates.
     rule("now.acting", r"nu (?:staat|staan|loopt|lopen|zit|zitten|komt|komen|is|zijn) (?:hij|ze|zij|er|die \w+|de \w+)"
@@ -78,10 +89,12 @@ _URGENCY_RULES = RuleSet([
          r"|op dit moment|right now|op heterdaad|now(?<!in a row now)(?<!weeks now)(?<!months now)(?<!nights now)"
          r"|live(?! van)|terwijl ik dit \w+|as we speak|momenteel|teraz"
          r"|jetzt|[sş]imdi|gerade|su an|su anda|wlasnie|ahora mismo|en ce moment|maintenant"
-         r"|ik sta er nu|awor(?: aki)?", now=1.0),
+         r"|ik sta er nu|awor(?: aki)?|acum|(?:inca|sunt) inauntru|(?:het |is )(?:nu )?(?:nog )?aan de gang|keeps going"
+         r"|(?:he|she|they) (?:keeps?|is still) (?:hitting|kicking|punching|beating|stabbing)", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
-    rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)", witness=1.0),
+    rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)|slysze|slyszymy|widze|duyuyorum|goruyorum",
+         witness=1.0),
     # An ambulance or fire engine that cannot get through: written in the present, it is happening now (before the
     # plea words, which would otherwise claim "ambulance").
     rule("act.blocked", r"(?:ambulance|ambulans|karetka|brandweer\w*|fire (?:truck|engine)|hulpdiensten|l?ambulance)"
@@ -92,7 +105,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:ambulances?|brandweer\w*|fire (?:trucks?|engines?))(?: \S+){0,5} (?:stuck|staat stil|staan stil"
          r"|wachten erachter|wacht erachter)", blocked=1.0, now=1.0),
     rule("now.plea", r"help|hulp(?= ?!)|hilfe|snel|kom aub|kom snel|kom alsjeblieft|kom nu|112"
-         r"|ambulance(?! (?:is|zijn) er)"
+         r"|ambulance(?! (?:is|zijn) er| heeft (?:hem|haar|ze|hen) )"
          r"|please send|send someone|schreeuwt|screaming|rennen weg|iedereen rent|ik durf niet|mensen vluchten"
          r"|durf niet \w+|niemand durft"
          r"|loopt leeg|(?:rent|rennen) (?:\w+ )?(?:weg|de winkel uit)|people running|running everywhere|venez vite"
@@ -121,6 +134,8 @@ _URGENCY_RULES = RuleSet([
          r"|er een einde aan (?:maakt|maken)|zit op (?:de rand van )?het dak|إيذاء نفسي|без свідомості|без сознания"
          r"|ma kayfi9ch|hartstilstand|eingeklemmt|bekneld|trapped|hoesten zich kapot|eyes (?:are )?burning"
          r"|chemical fumes", life=1.0),
+    rule("life.lab_explosion", r"(?:knal|explosie|ontploffing)\w* (?:\S+ ){0,20}(?:chemische|bijtende|gele|giftige)"
+         r" (?:\w+ )?(?:lucht|wolk|stank|damp)", life=1.0),
     # Danger to life, whatever the offence: these make an emergency unless the text is about the past.
     rule("life.danger", r"ligt te bloeden|bloedt|bloedend|blujt|bleeding|bewusteloos|beweegt niet(?: meer)?"
          r"|(?:he|she|someone|the man|the woman|the guy) (?:is )?not moving"
@@ -140,7 +155,9 @@ _URGENCY_RULES = RuleSet([
          r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
          r"|(?:er|daar) ligt nog (?:iemand|een (?:man|vrouw|jongen|meisje))"
          r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend|brandwonden|(?:er|daar) ligt iemand"
-         r"|" + TAKEN_BY_STRANGERS +
+         r"|" + TAKEN_BY_STRANGERS + "|" + PULLED_INTO_VEHICLE + "|" + TAKING_CHILD + "|" + RAMMED_OFF_ROAD +
+         r"|(?:houdt|hangt) (?:\w+ ){0,3}(?:een|het|zijn|haar|z'?n|zn) (?:kind|kindje|baby|dochter|zoon|dochtertje"
+         r"|zoontje)\w* (?:\w+ ){0,3}over (?:de|het) (?:rand|reling|balustrade|brugleuning)"
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
          r"|am boden|blutet|gegijzeld|gijzel\w*|" + FORCED_INTO_BOOT + r"|kay?d(?:e)?mmi\w*|kaysil (?:\w+ )?d?dem"
          r"|hostage|dwingen (?:\w+ ){1,3}(?:open|te)|(?:probeert|proberen) (?:[\w']+ ){1,3}af te schudden"
@@ -150,7 +167,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:family|people|someone) (?:is |are )?(?:home|inside)"
          r"|(?:ze|zij|de buren|bewoners) (?:zijn|is) (?:nog )?thuis|(?:liggen|ligt) te slapen|slapen boven"
          r"|(?:kinderen|kids|mensen) (?:zijn|sind) drinnen|(?:people|kids|children) (?:are )?inside"
-         r"|tin hende (?:ainda )?den|en is binnen|i[cç]eride insanlar var",
+         r"|tin hende (?:ainda )?den|er wonen (?:nog )?mensen (?:boven|naast|in|erboven)|en is binnen"
+         r"|i[cç]eride insanlar var",
          occupied=1.0),
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
@@ -185,13 +203,20 @@ _URGENCY_RULES = RuleSet([
          r"|(?:mes|pistool|wapen|vuurwapen|kogels|munitie|revolver|granaat)\w* (?:\w+ ){0,4}"
          r"(?:gevonden|opgevist"
          r"|uit (?:het|de) (?:water|sloot|gracht|kanaal|\w+diep) gehaald)|(?:gevonden|opgevist|found) (?:\w+ ){0,3}"
-         r"(?:een |a )?(?:mes|pistool|wapen|vuurwapen|revolver|gun|knife)", told=1.0, after=1.0),
+         r"(?:een |a )?(?:mes|pistool|wapen|vuurwapen|revolver|gun|knife)"
+         r"|(?:vond|vonden|vindt|vinden) (?:\w+ ){0,3}(?:een |a )?" + _WEAPON_LYING
+         + r"|(?:ligt|liggen) (?:er )?(?:een |twee )?" + _WEAPON_LYING + r" (?:\w+ ){0,2}(?:in|onder|tussen) "
+         + _DUMPING_PLACE
+         + r"|(?:in|onder) " + _DUMPING_PLACE + r" (?:\S+ ){0,6}(?:ligt|liggen) (?:er )?(?:een |twee )?"
+         + _WEAPON_LYING,
+         told=1.0, after=1.0),
     # Once the police are there or someone is arrested, the danger is being handled or over.
     rule("time.handled", r"(?:de )?(?:politie|ambulance) (?:en (?:de )?ambulance )?(?:is|zijn) er (?:nu )?(?:al|nu)"
          r"|nu is (?:hij|ze|zij|die) (?:\w+ )?weg\b|(?:hij|ze|zij) (?:is|zijn) nu weg\b|police (?:is|are)"
          r" (?:already )?(?:there|here)|(?:is|was) (?:nu |al )?voorbij|(?:is|zijn) er net weg|in de boeien"
          r"|(?:is|zijn) (?:al )?(?:opgepakt|aangehouden)|van de weg gehaald"
          r"|hebben (?:hem|haar|ze) (?:al )?(?:opgepakt|meegenomen)"
+         r"|ambulance heeft (?:hem|haar|ze|hen) (?:al )?(?:meegenomen|opgehaald|afgevoerd)"
          r"|al afgelopen|(?:en|hij|ze|zij|die|dader|daders) (?:is|zijn) (?:er )?(?:al |allang )?"
          r"(?:vandoor|ervandoor)\b|ervandoor"
          r"|ongedeerd|unharmed|(?:but )?i'?m (?:ok|okay|fine)\b|(?:he'?s|she'?s|they'?re) long gone"
@@ -225,7 +250,8 @@ _URGENCY_RULES = RuleSet([
          r"|valt \w+ aan|houdt (?:een|het|zijn|zn) (?:mes|pistool|vuurwapen)|houden \w+ vast|houdt \w+ vast"
          r"|omsingeld|klem|choking|hitting|beating|stabbing|dragging|attacking|waving|kicking|punching|chasing"
          r"|(?:staat|staan|loopt|lopen|zit|zitten) (?:hier |daar |er )?(?:\w+ ){0,3}met (?:een |n |hun |zijn |zn )?"
-         r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie)\w*"
+         r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie|kettingzaag)\w*"
+         r"|(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}(?:door|achterna|na)\b"
          r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
          r"|(?:hakt|hakken|beukt|beuken|ramt|rammen|trapt|trappen|bonkt|bonken) (?:\w+ ){0,3}(?:op|tegen|in) (?:de|onze"
          r"|mijn|m'n|mn|hun|haar|zijn) (?:voor|achter)?deur|(?:trekken|trekt) (?:\w+ ){0,2}van (?:de|hun|haar) (?:fiets"
@@ -241,6 +267,9 @@ _URGENCY_RULES = RuleSet([
          r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
     # Inside a relative's home: whoever it is, they are in (listed before the general "binnen bij").
     rule("now.inside", r"(?:ze|er|hij|zij) (?:zijn|is|zit|zitten) (?:nu )?binnen bij", now=1.0, inside=1.0),
+    rule("now.gone_in", r"(?:is|zijn) (?:net|zojuist|zonet|daarnet|nu) (?:\S+ ){0,6}naar binnen (?:gegaan|geklommen"
+         r"|geglipt|gekropen|gestapt)|(?:ging|gingen|klom|klommen|glipte|glipten) (?:net|zojuist|zonet) (?:\S+ ){0,4}"
+         r"naar binnen", now=1.0, inside=1.0),
     rule("act.inside_home", r"binnen bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw"
          r"|buurman|ouders)\b", inside=1.0, athome=1.0),
     rule("act.inside_room", r"(?:loopt|lopen|staat|staan|zit|zitten|is) (?:\S+ ){0,4}(?:door|in) (?:mijn|ons|onze|het"
@@ -271,7 +300,8 @@ _URGENCY_RULES = RuleSet([
     rule("act.burning", r"(?:staat|staan) (?:nu )?in (?:de )?(?:brand|fik)|(?:is|are) on fire"
          r"|ontploff(?:en|t) (?:nog )?(?:steeds|nu)|ontploffen (?:er )?(?:steeds )?dingen|in lichterlaaie"
          r"|(?:vuur|brand) (?:slaat|gaat) (?:zo |al )?over|(?:gaat|slaat) (?:zo |al )?over (?:op|naar)|staat vol rook"
-         r"|p[lł]onie|p[lł]on[aą]|brandt (?:richting|naar)|(?:is|zijn) (?:er )?(?:net )?(?:eentje )?gaan branden"
+         r"|p[lł]onie|p[lł]on[aą]|alevler\w*|brandt (?:richting|naar)"
+         r"|(?:is|zijn) (?:er )?(?:net )?(?:eentje )?gaan branden"
          r"|smoke (?:is )?coming (?:out|from)|e \w+ ta yen di huma|prendiendo fuego|ardiendo|llamas llegan"
          r"|yang[iı]n ba[sş]l[iı]yor|duman [cç][iı]k[iı]yor|دخان\w* (?:\w+ )?يخرج|kayn dkhan"
          r"|(?:enorme|harde|grote) (?:knal|klap|explosie) (?:\S+ ){0,3}(?:brand|vlammen)"
@@ -282,10 +312,15 @@ _URGENCY_RULES = RuleSet([
          r"|veel rook|zwarte rook"
          r"|rookwolk\w*|rook (?:\w+ ){0,2}uit (?:het|de|een|hun|ons) (?:\w+ )?(?:raam|ramen|woning|huis|dak|flat|gebouw"
          r"|school|gymzaal)"
-         r"|smoke (?:coming )?(?:out of|from)", fire=1.0),
+         r"|smoke (?:coming )?(?:out of|from)"
+         r"|uit (?:het|de) (?:\w+ )?(?:dak|raam|ramen|woning|loods|schuur|huis) (?:komt|komen|kwam) (?:\w+ )?"
+         r"(?:rook|vlammen)", fire=1.0),
     # Setting a fire, told in the present tense.
     rule("act.arson", r"aansteker|benzine (?:over|tegen|door|in)|giet (?:\w+ ){0,5}(?:over|tegen|door)"
-         r"|steekt (?:\S+ ){0,5}in brand|steken (?:\S+ ){0,5}in brand|ch3l\w* (?:l)?3afya|pega kandela"
+         r"|steekt (?:\S+ ){0,8}in brand|steken (?:\S+ ){0,8}in brand|atese ver\w*"
+         r"|(?:gooit|gooien|gooide|gooiden) (?:een |n )?(?:fles|molotov\w*|brandbom|brandende \w+) (?:\S+ ){0,3}"
+         r"(?:door|in|naar|tegen) (?:het|de|een|hun|haar|zijn) (?:raam|ramen|deur|voordeur|woning|huis|brievenbus)"
+         r"|ch3l\w* (?:l)?3afya|pega kandela"
          r"|set(?:s|ting)? fire|pouring (?:petrol|gas)"
          r"|podpal\w*|z[uü]nde[tn] (?:\w+ ){0,3}an|steekt (?:\w+ ){0,3}in de fik|steken (?:\w+ ){0,3}in de fik"
          r"|brandend\w* (?:\w+ ){0,2}(?:door|in) (?:de|haar|zijn|hun|onze|mijn) brievenbus"
@@ -303,7 +338,11 @@ _URGENCY_RULES = RuleSet([
          r"|werfen (?:\w+ )?b[oö]ller|7tto cobra"
          r"|camiye (?:\w+ ){0,3}at[iı]yor", pelting=1.0),
     # A theft being committed as the citizen watches: sawing, loading up, sitting behind the wheel already.
-    rule("act.being_stolen", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:gestolen|gejat|meegenomen)"
+    rule("act.relay_theft", r"(?:staan|staat|zijn|is|zitten|zit) (?:\w+ ){0,3}bij (?:mijn|mn|m'n|onze|de|het|zijn"
+         r"|haar) (?:auto|busje|bus|scooter|motor|tesla|bmw|audi|mercedes|volkswagen)\b(?: \S+){0,6} met "
+         r"(?:zo'?n |een )?(?:kastje|laptop|slijptol|koevoet|breekijzer)", inside=1.0, now=1.0),
+    rule("act.being_stolen", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:(?:een|de|het|mijn|mn|onze|zijn|haar"
+         r"|hun) (?:\w+ )?\w+ )?(?:gestolen|gejat|meegenomen)"
          r"|(?:is|are) being stolen", inside=1.0, now=1.0),
     rule("act.stealing_vehicle", r"(?:hangen|hangt|koppelen|koppelt) (?:\S+ ){0,8}achter (?:een|de|hun|zijn) (?:\w+ )?"
          r"(?:pick-?up|auto|bus|busje|truck|jeep)|(?:tappen|tapt) (?:\w+ ){0,3}(?:diesel|benzine|brandstof) af"
@@ -325,10 +364,11 @@ _URGENCY_RULES = RuleSet([
          r"|schutting)"
          r"|carrying (?:\w+ ){0,2}out"
          r"|" + ALREADY_IN +
-         r"|kradn[aą]|kradnie|(?:evime|evine|eve|evimize|evlerine) (?:\S+ ){0,3}girdi\w*|iceride|alt katta dola[sş]\w*"
+         r"|(?<=wlasnie )kradn\w*|(?<=teraz )kradn\w*|kradn\w* (?:\w+ ){0,2}(?:wlasnie|teraz)"
+         r"|(?:evime|evine|eve|evimize|evlerine) (?:\S+ ){0,3}girdi\w*|iceride|alt katta dola[sş]\w*"
          r"|kesiyor|y[uü]kl[uü]yor|(?:are|is) loading (?:\w+ ){0,4}into|unzipping|ta h[oò]rta"
          r"|klaut (?:jemand|einer|er|sie)|klau\w* gerade"
-         r"|ch(?:e)?fro daba|aan het (?:openmaken|openbreken)|pr[oó]buje otworzy[cć]"
+         r"|ch(?:e)?fro daba|aan het (?:openmaken|openbreken|slopen|forceren|wrikken)|pr[oó]buje otworzy[cć]"
          r"|(?:hangt|klimt) (?:een man|iemand|een jongen|hij) (?:\S+ ){0,5}(?:balkon|gevel)\w*"
          r"|ze (?:stelen|jatten|pakken) (?:hem|m|haar|mijn \w+|onze \w+)\b|kay(?:7ml|hml)\w*",
          inside=1.0, now=1.0),
@@ -366,7 +406,7 @@ _URGENCY_RULES = RuleSet([
     # (one still at the door is not yet: most desks call that high).
     rule("act.at_home", r"bij (?:mijn|mn|m'n|haar|zijn|onze|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman"
          r"|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?(?:binnen|in huis|aan tafel)|paden (?:e )?kas"
-
+         r"|bij (?:haar|hem|hen|ons) in (?:de|het) (?:keuken|woonkamer|huis|kamer)"
          r"|(?:zit|zitten) (?:\w+ ){0,4}bij (?:mijn|mn|m'n|haar|zijn|onze) (?:\w+ )?(?:moeder|vader|oma|opa"
          r"|buurvrouw|buurman|ouders|tante|oom)\b|in (?:zijn|haar|hun) (?:keuken|huis|woonkamer)"
          r"|(?:zit|staat) (?:\S+ ){0,8}aan (?:de keuken)?tafel|(?:man|vrouw) is er nog"
@@ -379,7 +419,8 @@ _URGENCY_RULES = RuleSet([
          r"|de) (?:\w+ )?(?:moeder|vader|oma|opa|buurvrouw|buurman|ouders|tante|oom)(?: \(\d+\)| van \d+)? (?:\w+ )?"
          r"(?:aan|voor) de deur|(?:is|are|man|woman|someone|guy) (?:\w+ )?at (?:my|his|her|our) (?:\w+'s )?"
          r"(?:front )?door|(?:is|are) letting (?:him|them|her) in"
-         r"|stoi pod (?:jej|jego|moimi|naszymi) drzwiami|wpuszcza|(?:de )?deurbel gaat (?:net|nu)", athome=1.0),
+         r"|stoi pod (?:jej|jego|moimi|naszymi) drzwiami|wpuszcza|(?:na|den) porta di (?:mi|su|nos) \w+"
+         r"|(?:de )?deurbel gaat (?:net|nu)", athome=1.0),
     # A child being lured into a vehicle.
     rule("life.luring", r"(?:kinderen|kind|kindje|meisje|jongetje|kids?|child|my \d+ ?yo)\w* (?:\w+ ){0,4}in (?:de|zijn"
          r"|een|haar) (?:auto|bus|busje|car|van) te (?:krijgen|lokken|trekken)|asked (?:\w+ ){0,3}to get in"
@@ -412,6 +453,10 @@ _URGENCY_RULES = RuleSet([
          r"|binnengekomen"
          r"|naar binnen)|menace\w*|court apres|poursuit|persigue\w*",
          violent=1.0, acting=1.0),
+    # A threat of what is still to come ("dat hij mijn huis in de fik gaat steken"): nothing is happening yet.
+    rule("threat.arson", r"(?:in de fik|in brand) (?:gaat|gaan|zal|zullen) steken|(?:gaat|gaan|zal"
+         r"|zullen) (?:\w+ ){0,3}"
+         r"(?:in de fik|in brand) steken", threat=1.0, future=1.0),
     rule("high.threat", r"bedreig\w*|dreig\w*|afmaken|jij bent dood|ben jij dood|ik weet waar je woont|pas maar op"
          r"|weet (?:ik|we) je te vinden|ik vind je|je gaat eraan|i know where you live"
          r"|gaat steken|threat\w*|gestalkt|stalk\w*|achtervolgt|(?:we|wij) weten waar (?:je|jij|u|jullie) wo\w+"
