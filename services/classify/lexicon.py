@@ -165,7 +165,7 @@ THEFT = [
     rule("theft.shoplifting", r"(?:vullen|vult|stopt|stopte|stoppen|propt|propten) (?:\w+ ){0,3}(?:tas|tassen|jas"
          r"|zakken|rugzak)\w*|zonder (?:te )?(?:betalen|afrekenen)|winkeldie\w*", theft=1.0),
     rule("theft.other_language", r"zabra\w*|ukradzion\w*|kradn\w*|sto(?:le|len)\w*|calmis\w*|caldilar|gestohlen"
-         r"|geklaut|vole\w*|volé\w*|robado", theft=1.0),
+         r"|geklaut|vole\w*|volé\w*|robado|rubat\w*|furat\w*|roubara\w*|roubad\w*", theft=1.0),
     rule("theft.taken_away", r"contactslot (?:\w+ )?(?:eruit|kapot|geforceerd|getrokken)|post (?:\w+ )?(?:eruit|uit de"
          r" brievenbussen?) (?:vissen|halen|pakken|trekken)|weggepakt|verdwenen uit|pikt|pikken|nicked|swiped"
          r"|kentekenplaten (?:\w+ ){0,3}gehaald"
@@ -205,7 +205,7 @@ DRUGS = [
 
 PARKING = [
     rule("parking.other_language", r"parkuj\w*|zaparkowa\w*|falsch ?park\w*|geparkt|park ediyor|park etmis|parkuje"
-         r"|mparki\w*|parkia|park etmi\w*"
+         r"|mparki\w*|parkia|park etmi\w*|parchea\w*|parcheggi\w*|estacionad\w*"
          r"|parkt|zonder (?:parkeer)?schijf|blauwe zone",
          parking=1.0),
     rule("parking.parked", r"geparkeerd|parkeren|parkeert|parkeer|parkeerde\w*|parking|parked|foutparke\w*"
@@ -461,13 +461,13 @@ CYRILLIC = [
 OTHER_LANGUAGES = [
     rule("weapon.other_language", r"skopet\w*|kuchu\w*|pr[eę]t(?:ami|em|y)|mouss", weapon=1.0),
     rule("violence.other_language", r"bati|ta bati|menasa\w*|bij[eaą]|pobi\w*|d[oö]v(?:ul|uyor|du|er)\w*|driget"
-         r"|driigje\w*", violence=1.0),
+         r"|driigje\w*|lovit|ameninta\w*|ameninț\w*|picchia\w*|aggredit\w*", violence=1.0),
     rule("burglary.other_language", r"kibra (?:e|mi|nos|su) (?:bentana|porta|outo)|drenta (?:mi|nos|su) kas"
          r"|habri (?:mi|nos|su) outo|(?:kap[iı]|kasa)\w* k[iı]r\w*"
          r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
-    rule("burglary.romanian", r"(?:au|a) spart\w*|spart (?:usa|geamul|fereastra)", burglary=1.0),
+    rule("burglary.romanian", r"(?:au|a) spart\w*|spart[aă]?|spart (?:usa|geamul|fereastra)", burglary=1.0),
     rule("fraud.other_language_caller", r"traha pa (?:banko|bank|polis)|pas di banko", fraud=1.0),
     rule("nuisance.other_language", r"pega kandela|prendiendo fuego", nuisance=1.0),
     rule("traffic.other_language", r"pod pr[aą]d", traffic=1.0),
