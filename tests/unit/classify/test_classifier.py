@@ -103,6 +103,12 @@ def test_default_classifier_is_cached() -> None:
         ("My bike got stolen in front of the station last night", "en"),
         ("Unser Auto wurde heute auf dem Parkplatz aufgebrochen", "other"),
         ("Dzień dobry, ktoś ukradł mój rower przy dworcu", "other"),
+        ("Fannacht is by ús yn 'e strjitte in auto iepenbrutsen, hat immen wat sjoen?", "other"),
+        ("Mi hanno rubato la bici davanti alla stazione di Leiden, era blu", "other"),
+        ("Bună ziua, cineva a furat bicicleta fiului meu din fața școlii în Venlo", "other"),
+        ("Olá, roubaram a minha mala no comboio para Utrecht hoje", "other"),
+        ("wallah had l video dyal lbolis zwina bzaf", "other"),
+        ("mijn e-bike is weg bij de Jumbo, het is een blauwe met een kinderzitje", "nl"),
     ],
 )
 def test_language(classifier: Classifier, text: str, language: str) -> None:

@@ -7,7 +7,9 @@ import pytest
 
 from services.classify.classifier import Classifier
 from services.classify.evaluation import evaluate
+from services.classify.normalize import fold
 from services.classify.plates import find_plates
+from services.classify.reportable import CUE_RULES
 from shared.contracts import Classification, Urgency
 
 
@@ -878,3 +880,48 @@ def test_dutch_drogen_is_drying_not_german_drugs(classifier: Classifier) -> None
     assert "drugs" not in tip(classifier, text).category_names
     german = "Mein Sohn hat auf einer Party in Kerkrade Drogen genommen, er ist bewusstlos"
     assert "drugs" in tip(classifier, german).category_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twee mannen sleuren een vrouw aan haar haren een witte bestelbus in bij de Aldi in Hengelo",
+        "er probeert een man mijn zoontje van 6 bij de speeltuin in Zeist mee te nemen, hij houdt zijn arm vast",
+        "een zwarte golf duwt hem nu van de weg op de dijk bij Kampen, ze zitten al de hele tijd achter hem aan",
+        "mijn buurman jaagt ons met een kettingzaag door de achtertuin, Emmen",
+        "op de parkeerplaats van de Intratuin wordt op dit moment een camper gejat, Assen",
+        "er staan twee gasten bij onze auto op de oprit met zo'n kastje, de lichten knipperen al, Zwolle",
+        "er zit een 'rechercheur' bij mijn opa in Delft die bij hem in de woonkamer zit en zijn pinpas wil",
+        "harde knal uit de schuur achter ons in Tubbergen en nu komt er een gele wolk en een bijtende lucht uit",
+        "iemand gooit een brandende fles door het raam van de benedenwoning in Oss, er wonen mensen boven",
+        "Proszę szybko, słyszę strzały przy Kruisstraat w Eindhoven, ktoś leży na ulicy",
+        "Doi bărbați au spart ușa vecinului în Breda și sunt încă înăuntru",
+    ],
+)
+def test_emergencies_told_in_the_newest_wordings(classifier: Classifier, text: str) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter vond vanmiddag een pistool in de sloot achter het huis in Putten, we hebben niks aangeraakt",
+        "in de container achter de flat in Heerlen ligt een mes, zat bloed aan",
+        "mijn ex stuurt berichten dat hij ons huis in de fik gaat steken, Meppel",
+        "jongen in elkaar getrapt bij de snackbar in Hoorn, de ambulance heeft hem meegenomen",
+        "afgelopen zaterdag is mijn zoon bij het station in Gouda geslagen, hij is er nog steeds kapot van",
+    ],
+)
+def test_found_weapons_threats_of_arson_and_violence_taken_away_are_not_emergencies(
+    classifier: Classifier, text: str
+) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+def test_the_verb_slaan_is_not_a_street_and_a_supermarket_is_a_spot() -> None:
+    names = {hit.rule.name for hit in CUE_RULES.scan(fold("ze slaan hem en gaan dan onderweg verder"))}
+    assert "cue.street" not in names
+    assert {hit.rule.name for hit in CUE_RULES.scan(fold("de Stationslaan"))} == {"cue.street"}
+    assert "cue.landmark" in {hit.rule.name for hit in CUE_RULES.scan(fold("hier voor de ah"))}
