@@ -16,8 +16,25 @@ _LOCATIVE = frozenset({"in", "te", "bij", "uit", "naar", "richting", "rond", "na
 # A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
+# Capitalised words that open street names made of a town's name ("Lange Delft", "Korte Leidsedwarsstraat").
+_STREET_OPENERS = frozenset({"lange", "korte"})
 # "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
-_AREA_WORDS = frozenset({"buurt", "omgeving", "centrum", "gemeente", "station", "dorp", "stad", "regio", "hartje"})
+_AREA_WORDS = frozenset(
+    {
+        "buurt",
+        "omgeving",
+        "centrum",
+        "gemeente",
+        "station",
+        "dorp",
+        "stad",
+        "regio",
+        "hartje",
+        "rand",
+        "buitengebied",
+        "kant",
+    }
+)
 # "station Gouda", "centrum Zaandam", "Zaandam centrum": a word for part of a town right beside a name makes it one.
 _BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad"})
 # What follows an area code ("020") in a telephone number.
@@ -194,15 +211,19 @@ class Gazetteer:
             return False
         previous = words[index - 1].text if index else ""
         before = words[index - 2].text if index > 1 else ""
-        if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
-            return False  # "Kevin de Vries", "van Beek": a surname, not a village ("omgeving van Beek" is one)
+        if _in_a_name(text, words, index, entry, previous, before):
+            return False
         everyday = " ".join(key[1:] if entry.article else key) in landmarks.EVERYDAY_WORDS
         if entry.strong and not everyday:
             return True
         if capital and not (everyday and is_sentence_start(text, words[index].start) and not entry.codes & home):
             return True
         following = words[index + len(key)].text if index + len(key) < len(words) else ""
-        placed = previous in _LOCATIVE or before in _AREA_WORDS or _BESIDE_AREA & {previous, following}
+        placed = (
+            previous in _LOCATIVE
+            or (previous == "van" and before in _AREA_WORDS)
+            or _BESIDE_AREA & {previous, following}
+        )
         return bool(placed) and key[-1] not in landmarks.FUNCTION_WORDS
 
     def resolve(self, text: str, received_on: str | None, folded: str | None = None) -> PlaceResult:
@@ -307,6 +328,14 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)
     codes = frozenset({_AMSTERDAM}) if says_amsterdam else frozenset()
     return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
+
+
+def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:
+    """Whether the place name is part of a person's or a street's name: "Kevin de Vries", "van Beek" (but "omgeving van
+    Beek" is the village), "de Lange Delft in Middelburg"."""
+    if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
+        return True
+    return previous in _STREET_OPENERS and text[words[index - 1].start].isupper()
 
 
 def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:

@@ -89,3 +89,31 @@ def test_place_evidence_points_at_the_name(classifier: Classifier) -> None:
     municipality = load_reference().municipality_by_name("Vlissingen")
     assert municipality is not None
     assert result.place.municipality_code == municipality.code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dumping aan de rand van Nispen, al weken", "Roosendaal"),
+        ("in het buitengebied van Zevenbergen liggen asbestplaten", "Moerdijk"),
+        ("tassenroller in de Lange Delft in Middelburg", "Middelburg (Z.)"),
+        ("fiets stellen by it stasjon yn Ljouwert", "Leeuwarden"),
+        ("auto iepenbrutsen yn Snits", "Súdwest-Fryslân"),
+        ("lachgas op de parkeerplaats van de Posbank", "Rheden"),
+        ("the dealer at the Javaplein is back", "Amsterdam"),
+        ("bij de Zuiderpark in Lelystad scheurt een scooter", "Lelystad"),
+    ],
+)
+def test_area_phrases_frisian_names_streets_and_landmarks(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze hangen elke avond rond bij de vijver in het Zuiderpark",
+        "het is in het buitengebied, geen huizen in de buurt behalve de boerderij",
+    ],
+)
+def test_a_park_many_towns_have_and_houses_in_a_rural_area_name_no_place(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
