@@ -37,6 +37,11 @@ WEAPON = [
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
          r"|strzel\w*|strzal\w*|wiatrowk\w*|bron palna|mous"
          r"|gewapend\w*|armed", weapon=1.0),
+    # A broken bottle or an iron bar used as a weapon; a cartridge case found; German "Pistole", Spanish and
+    # Portuguese knives.
+    rule("weapon.improvised", r"(?:kapotte|gebroken|afgebroken) fles|ijzeren (?:staaf|stang|staven|buis|paal)"
+         r"|(?:kogel|patroon)?hulzen|huls\b|een ijzer (?:bij|op zak|mee)|pistole|faca|navaja",
+         weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
     rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
@@ -55,6 +60,12 @@ WEAPON = [
 
 VIOLENCE = [
     rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?|fighting|brawl", violence=1.0),
+    # A fire set where people live is an attack on them: firebombs, burning rags through the letterbox.
+    rule("violence.arson_attack", r"brandbom\w*|molotov\w*|brandende \w+ (?:\S+ ){0,3}(?:door|in) (?:de|hun|haar|zijn)"
+         r" (?:brievenbus|ramen|raam)|(?:huis|woning|voordeur) in brand (?:gestoken|steken)", violence=1.0),
+    # A car driven into people.
+    rule("violence.ramming", r"(?:rijdt|reed|rijden|reden) (?:\w+ ){0,6}op (?:voetgangers|mensen|fietsers|hem|haar"
+         r"|ons|kinderen) in|inrijden op (?:voetgangers|mensen)", violence=1.0, traffic=1.0),
     # Hunted down on the road or through a garden.
     rule("violence.chase", RAMMED_OFF_ROAD + r"|(?:zit|zitten) (?:\w+ ){0,6}achter (?:een|de|die|mijn|ons|onze) "
          r"(?:\w+ ){0,4}aan\b|(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}"
@@ -77,8 +88,10 @@ VIOLENCE = [
     rule("violence.other_language", r"pobi\w*|popchn\w*|grozi\w*|bije|bija|kavga\w*|dov(?:du|duler|uyor)\w*"
          r"|tehdit\w*|darp\w*|bedroh\w*|dov(?:du|duler|uyor)\w*|saldir\w*|pobil\w*|bojk\w*|bij[aą]tyk\w*"
          r"|napad\w*|schlagerei|geschlagen|angegriffen|uberfall\w*|prugel\w*|schlagen|bije\w*|bija|frappe\w*"
-         r"|golpe\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*|court apres|poursuit\w*", violence=1.0),
+         r"|golpe\w*|pegando|atracando|apu[nñ]al\w*|amea[cç]\w*|persigu\w*|wurg\w*|choking|strangl\w*|menace\w*"
+         r"|court apres|poursuit\w*", violence=1.0),
     rule("violence.abduct", r"ontvoer\w*|kidnap\w*|abduct\w*|" + PULLED_INTO_VEHICLE + "|" + TAKING_CHILD
+         + r"|(?:drag|pull)\w* (?:\w+ ){0,3}into (?:a|the|his|their|her) (?:car|van)"
          + r"|(?:auto|bus|busje|bestelbus|wagen|van) in (?:getrokken"
          r"|geduwd|gesleurd|gesleept)|in (?:een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen)"
          r" (?:getrokken|geduwd|gesleurd|gesleept)|meegesleurd|gesleurd|" + TAKEN_BY_STRANGERS + "|" + FORCED_INTO_BOOT,
