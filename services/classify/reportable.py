@@ -45,11 +45,13 @@ _CONCRETE = [
     rule("cue.victim", r"(?:mijn|mn|m'n|onze|ons|my|our) (?:fiets|auto|scooter|telefoon|phone|tas|portemonnee"
          r"|moeder|vader|zoon|zoontje|dochter|oma|opa|broertje|broer|zus|zusje|ex|vriendin|vriend|account|huis"
          r"|schuur|bike|car|son|daughter|mother|house|photos|insta|whatsapp|tante|buurvrouw|buurman|kinderen"
-         r"|bedrijf|basisschool|school|storage|building|backyard|opa|partner|camera|oma|dochter)"
+         r"|bedrijf|basisschool|school|storage|building|backyard|opa|partner|camera|oma|dochter|landlord|boss"
+         r"|neighbou?r|husband|wife|roommate|flatmate|huisbaas|verhuurder|baas|collega|huisgenoot|leidinggevende)"
          r"|(?:мій|моя|моє|мого|моєї|мою|мой|моей|моего) \w+|ik (?:zag|zie|hoor"
          r"|hoorde|ben|word|werd|heb)|i (?:saw|see|hear|got|received)|wij|we|someone|iemand", concrete=0.3),
     rule("cue.evidence", r"camera\w*|beelden|screenshots?|dashcam\w*|deurbelcamera|filmpje|gefilmd|foto'?s"
-         r"|(?:zelfde|hetzelfde) (?:\w+ )?nummer|heb (?:alles|het|de berichten|ze) (?:bewaard|opgeslagen|gescreenshot)",
+         r"|(?:zelfde|hetzelfde) (?:\w+ )?nummer|heb (?:alles|het|de berichten|ze) (?:bewaard|opgeslagen|gescreenshot)"
+         r"|voicemail|spraakbericht\w*|(?:i have|i saved|i kept) (?:it|them|the messages|everything)",
          concrete=0.3),
 ]  # fmt: skip
 
@@ -103,7 +105,9 @@ _NEGATIVE = [
          negative=-1.3),
     rule("neg.negation", r"geen (?:inbraken|inbraak|drugsoverlast|overlast|problemen|schietpartij|schoten)"
          r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
-         r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend", negative=-1.6),
+         r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend"
+         r"|(?:er is |er zijn )?niemand (?:\w+ )?(?:neergestoken|gestoken|neergeschoten|beschoten|beroofd)"
+         r"|(?:was|is) (?:een|het|gewoon een) (?:filmopname|opname|oefening)|nepbloed", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
          r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)"
          # "What should you do if ...": a question about a case, not a report of one.
