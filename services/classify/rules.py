@@ -158,8 +158,17 @@ def _symbol_alternatives(rules: Sequence[Rule]) -> str:
 
 
 def _bucketed_alternatives(rules: Sequence[Rule]) -> str:
-    """All alternatives as one trie-shaped alternation, for a finder that only needs to know where some rule matches."""
-    return _trie([alternative for item in rules for alternative in _alternatives(item.pattern)])
+    """All alternatives as one trie-shaped alternation, for a finder that only needs to know where some rule matches.
+    A leading lookbehind is left to the rule itself ("(?<!lek )gestoken" is found as "gestoken"): a finder may find
+    more spots than rules match, and one that opens with its letters joins the trie instead of being tried at every
+    word, which cost the lexicon's finder half its time."""
+    return _trie([_after_lookbehinds(alternative) for item in rules for alternative in _alternatives(item.pattern)])
+
+
+def _after_lookbehinds(alternative: str) -> str:
+    while alternative.startswith(("(?<!", "(?<=")):
+        alternative = alternative[_closing(alternative) + 1 :]
+    return alternative
 
 
 def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
@@ -168,10 +177,13 @@ def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
     which makes the finder about a quarter faster. The order of alternatives changes, so this is only for finders."""
     groups: dict[str, list[str]] = {}
     other: list[str] = []
+    digits: list[str] = []
     for alternative in alternatives:
         letter = _first_letter(alternative) if depth < _TRIE_DEPTH else ""
         if letter:
             groups.setdefault(letter, []).append(alternative[1:])
+        elif alternative.startswith("\\d") and not alternative.startswith(("\\d?", "\\d*", "\\d{0")):
+            digits.append(alternative)  # tried only where a digit is, not at every word
         elif alternative:
             other.append(f"(?:{alternative})")
         else:
@@ -180,6 +192,8 @@ def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
         re.escape(letter) + (f"(?:{_trie(rests, depth + 1)})" if len(rests) > 1 else f"(?:{rests[0]})")
         for letter, rests in sorted(groups.items())
     ]
+    if digits:
+        other.append(f"(?=\\d)(?:{'|'.join(digits)})")
     return "|".join([*other, *grouped])
 
 
@@ -256,6 +270,9 @@ def _alternatives(pattern: str) -> list[str]:
 def _spelt_out(alternative: str, depth: int = 0) -> list[str]:
     if depth > 3:
         return [alternative]
+    if len(alternative) > 2 and alternative[0].isalpha() and alternative[1] == "?" and alternative[2] not in "?+*{":
+        # An optional first letter ("a?jiw", "l?ambulance"): with it and without it.
+        return _spelt_out(alternative[0] + alternative[2:], depth + 1) + _spelt_out(alternative[2:], depth + 1)
     if alternative.startswith("(?:"):
         end = _closing(alternative)
         rest = alternative[end + 1 :]

@@ -17,6 +17,7 @@ from services.classify.rules import (
     RuleSet,
     _alternatives,
     _bucket_prefixes,
+    _bucketed_alternatives,
     _literal_prefix,
     _split_by_start,
     _trie,
@@ -34,6 +35,8 @@ from services.classify.urgency import _URGENCY_RULES
         ("(?:a|b)+c", ["(?:a|b)+c"]),
         ("[a-z]x", ["[a-z]x"]),
         ("(?<!lek )gestoken", ["(?<!lek )gestoken"]),
+        ("a?jiw", ["ajiw", "jiw"]),
+        ("l?ambulance (?:\\w+ )?stuck", ["lambulance (?:\\w+ )?stuck", "ambulance (?:\\w+ )?stuck"]),
     ],
 )
 def test_leading_groups_are_spelt_out(pattern: str, spelt: list[str]) -> None:
@@ -160,3 +163,20 @@ def test_symbol_rules_are_searched_in_ascii_text_when_one_of_them_is_ascii() -> 
     assert [hit.rule.name for hit in emoji_only.scan("haha 😂")] == ["joke"]
     assert emoji_only.scan("haha :)") == []
     assert [hit.rule.name for hit in with_ascii.scan("haha :)")] == ["joke"]
+
+
+def test_lookbehinds_and_digits_stay_out_of_the_finders_way() -> None:
+    rules = RuleSet(
+        [
+            rule("stabbed", r"(?<!lek )gestoken", x=1.0),
+            rule("money", r"\d+ euro", y=1.0),
+            rule("knife", r"mes", z=1.0),
+        ]
+    )
+    finder = _bucketed_alternatives(rules.rules)
+    assert not finder.startswith("(?:(?<!")  # filed under its letters, not tried at every word
+    assert "(?=\\d)" in finder
+    text = "band lek gestoken, toen gestoken met een mes, 50 euro kwijt"
+    found = sorted((hit.start, hit.rule.name) for hit in rules.scan(text))
+    expected = [(text.index("toen gestoken") + 5, "stabbed"), (text.index(" mes") + 1, "knife")]
+    assert found == [*expected, (text.index("50 euro"), "money")]
