@@ -429,8 +429,6 @@ _ARABIZI = re.compile(r"\b[a-z]*[a-z][2379][a-z]+|\b[2379][a-z]{2,}")
 _ARABIZI_DIGIT = re.compile(r"[2379]")
 
 
-
-
 def detect(text: str) -> Language:
     """nl, en or other; Dutch wins ties because most tips are Dutch."""
     lowered = text.lower()

@@ -108,6 +108,12 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-retired-holdout-8.jsonl",
     _REPO / "tests" / "data" / "classify-train-11-emergency.jsonl",
     _REPO / "tests" / "data" / "classify-train-11-day.jsonl",
+    # The ninth held-out set, retired after four scorings in aggregate, then read for what the rules missed; and two
+    # more unseen authors (emergencies and their near misses, a general day in many languages), scored unseen once and
+    # then used the same way.
+    _REPO / "tests" / "data" / "classify-retired-holdout-9.jsonl",
+    _REPO / "tests" / "data" / "classify-train-12-emergency.jsonl",
+    _REPO / "tests" / "data" / "classify-train-12-day.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
 HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v10.jsonl"
@@ -137,9 +143,10 @@ class Hyper:
     seed: int = 20260101
 
 
-# Around the choices of earlier runs: on 10,776 tips the smallest L2 tried (1e-5) won and a balance of 1.0 lost
-# at every setting, so the grid brackets 1e-5 and keeps balance 0.5 (half the fits of the 12-point grid before).
-GRID = tuple(Hyper(l2=l2, learning_rate=rate) for l2 in (3e-6, 1e-5, 3e-5) for rate in (2.0, 4.0))
+# Around the choices of earlier runs: a balance of 1.0 lost at every setting, and on 12,925 tips the smallest L2
+# tried (3e-6) won with the smaller rate (2.0; 4.0 overshot at that L2, 3e-5 lost at both), so the grid moves down
+# a step in both and keeps six fits.
+GRID = tuple(Hyper(l2=l2, learning_rate=rate) for l2 in (1e-6, 3e-6, 1e-5) for rate in (1.0, 2.0))
 
 
 @dataclass(frozen=True, slots=True)
