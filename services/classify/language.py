@@ -429,14 +429,21 @@ _ARABIZI = re.compile(r"\b[a-z]*[a-z][2379][a-z]+|\b[2379][a-z]{2,}")
 _ARABIZI_DIGIT = re.compile(r"[2379]")
 
 
+# Per known word, its vote for (nl, en, other): a word in both the Dutch and the English list counts for both.
+_VOTES = {
+    word: (int(word in _DUTCH), int(word in _ENGLISH), int(word in _OTHER)) for word in _DUTCH | _ENGLISH | _OTHER
+}
+
+
 def detect(text: str) -> Language:
     """nl, en or other; Dutch wins ties because most tips are Dutch."""
     lowered = text.lower()
-    words = _WORD.findall(lowered)
-    # A word in both the Dutch and the English list counts for both; map() keeps the counting loops in C.
-    nl = sum(map(_DUTCH.__contains__, words))
-    en = sum(map(_ENGLISH.__contains__, words))
-    other = sum(map(_OTHER.__contains__, words))
+    nl = en = other = 0
+    votes = _VOTES.get
+    for word in _WORD.findall(lowered):
+        vote = votes(word)
+        if vote is not None:
+            nl, en, other = nl + vote[0], en + vote[1], other + vote[2]
     other += len(_OTHER_SCRIPT.findall(lowered)) // 2
     if _ARABIZI_DIGIT.search(lowered):
         other += len(_ARABIZI.findall(lowered))
