@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from services.classify import landmarks
 from services.classify.fuzzy import FuzzyPlaces
@@ -16,6 +17,9 @@ _LOCATIVE = frozenset({"in", "te", "bij", "uit", "naar", "richting", "rond", "na
 # A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
+# "tussen A en B", "van A naar B", "between A and B", "from A to B".
+_ROUTE_OPENER = re.compile(r"\b(?:tussen|van|between|from)\s+$")
+_ROUTE_LINK = re.compile(r"\s+(?:en|naar|and|to)\s+")
 # Capitalised words that open street names made of a town's name ("Lange Delft", "Korte Leidsedwarsstraat").
 _STREET_OPENERS = frozenset({"lange", "korte"})
 # "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
@@ -242,6 +246,11 @@ class Gazetteer:
                 ambiguous.append(mention.label)
             else:
                 resolved.append((mention, code))
+        if route := _route_ends(folded, resolved):
+            # "tussen Wierden en Nijverdal", "in de trein van Zwolle naar Kampen": a road or a ride between two towns
+            # is in neither; another name in the text ("staat stil in Geldermalsen") may still say where.
+            resolved = [item for item in resolved if item[0] not in route]
+            ambiguous += [mention.label for mention in sorted(route, key=lambda mention: mention.start)]
         rule = "place.gazetteer"
         if not resolved:
             # Exact names win; a misspelling is only looked for when no exact name resolved.
@@ -328,6 +337,20 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)
     codes = frozenset({_AMSTERDAM}) if says_amsterdam else frozenset()
     return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
+
+
+def _route_ends(folded: str, resolved: list[tuple[Mention, str]]) -> set[Mention]:
+    """The names that open and close a route between two municipalities ("tussen A en B", "van A naar B")."""
+    ends: set[Mention] = set()
+    ordered = sorted(resolved, key=lambda item: item[0].start)
+    for (first, first_code), (second, second_code) in pairwise(ordered):
+        if (
+            first_code != second_code
+            and _ROUTE_LINK.fullmatch(folded, first.end, second.start)
+            and _ROUTE_OPENER.search(folded, max(0, first.start - 12), first.start)
+        ):
+            ends |= {first, second}
+    return ends
 
 
 def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:

@@ -117,3 +117,17 @@ def test_area_phrases_frisian_names_streets_and_landmarks(classifier: Classifier
 )
 def test_a_park_many_towns_have_and_houses_in_a_rural_area_name_no_place(classifier: Classifier, text: str) -> None:
     assert place(classifier, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spookrijder op de N35 tussen Wierden en Nijverdal", None),
+        ("zakkenroller in de trein van Zwolle naar Kampen", None),
+        ("someone on the night bus from Utrecht to Amersfoort stole my phone", None),
+        ("steekpartij in de trein van Utrecht naar Den Bosch, trein staat stil in Geldermalsen", "West Betuwe"),
+        ("tussen de flats in Assen en bij de Jumbo hangen ze rond", "Assen"),
+    ],
+)
+def test_a_route_between_two_towns_is_in_neither(classifier: Classifier, text: str, expected: str | None) -> None:
+    assert place(classifier, text) == expected
