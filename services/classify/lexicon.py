@@ -14,6 +14,7 @@ from services.classify.phrases import (
     DARIJA_HITTING,
     DONT_HIT,
     FORCED_INTO_BOOT,
+    HELD_CAPTIVE,
     PULLED_INTO_VEHICLE,
     RAMMED_OFF_ROAD,
     TAKEN_BY_STRANGERS,
@@ -480,6 +481,11 @@ OTHER_LANGUAGES = [
          r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
+    rule("violence.romanian", r"(?:il|o|ii|ne) bate\b|bataie|" + HELD_CAPTIVE, violence=1.0),
+    rule("weapon.romanian", r"cutit\w*|bat[aă]\b", weapon=1.0),
+    # Someone hiding from people heard in the house ("ze zijn op de overloop, ik lig onder het bed").
+    rule("burglary.heard_inside", r"(?:ze|er|hij|iemand) (?:zijn|is|zit|zitten|loopt|lopen) (?:nu )?(?:\w+ )?op de "
+         r"overloop|ik (?:lig|zit|sta) (?:\w+ ){0,2}(?:onder (?:het|mijn|ons) bed|in de kast)", burglary=1.0),
     rule("burglary.romanian", r"(?:au|a) spart\w*|spart[aă]?|spart (?:usa|geamul|fereastra)", burglary=1.0),
     rule("fraud.other_language_caller", r"traha pa (?:banko|bank|polis)|pas di banko", fraud=1.0),
     rule("nuisance.other_language", r"pega kandela|prendiendo fuego", nuisance=1.0),

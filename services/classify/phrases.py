@@ -15,7 +15,16 @@ ARABIC_NOW = r"الآن|الان|حالا|daba"
 # "Help me", "please", "quickly", "come" in Arabic script and Darija.
 ARABIC_PLEA = r"ساعدوني|الحقوني|أرجوكم|ارجوكم|بسرعة|النجدة|3afak|a?jiw|3awnoni"
 # A child or a person taken away by strangers.
-TAKEN_BY_STRANGERS = r"meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
+TAKEN_BY_STRANGERS = (
+    r"meegenomen door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw)"
+    r"|(?:is|werd|wordt) (?:net |zojuist |nu )?door (?:een|twee|2) (?:onbekende )?(?:man|mannen|vrouw) (?:\S+ ){0,6}"
+    r"meegenomen"
+)
+# Held under water, or held locked in a lorry or van ("ne țin închiși în camion").
+HELD_CAPTIVE = (
+    r"(?:houdt|houden|duwt|duwen) (?:\w+ ){0,5}onder water|onder water (?:houdt|houden|gehouden|geduwd)"
+    r"|(?:ne|ii|il|o) tin inchis\w*|suntem inchis\w*|nu putem iesi"
+)
 # Someone pushed into a car boot or tied up: taken against their will.
 FORCED_INTO_BOOT = (
     r"(?:duwt|duwen|duwde|stopt|stoppen|stopte|gooit|gooien|sleurt|sleuren|trekt|trekken|geduwd|gestopt|gegooid"

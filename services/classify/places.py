@@ -20,6 +20,9 @@ _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 # "tussen A en B", "van A naar B", "between A and B", "from A to B".
 _ROUTE_OPENER = re.compile(r"\b(?:tussen|van|between|from)\s+$")
 _ROUTE_LINK = re.compile(r"\s+(?:en|naar|and|to)\s+")
+_CLAUSE_BREAKS = frozenset({".", "!", "?", ",", ":", ";", "\n", "-", "!!", "..."})
+# Words that follow a place named at the end of a message: "volendam bij de haven", "tegelen achter de kerk".
+_SIGN_OFF_NEXT = frozenset({"bij", "achter", "naast", "tegenover", "aan", "op", "centrum", "station"})
 # Capitalised words that open street names made of a town's name ("Lange Delft", "Korte Leidsedwarsstraat").
 _STREET_OPENERS = frozenset({"lange", "korte"})
 # "in de buurt van Emmeloord", "centrum van Goes": a "van" that introduces a place, not a surname.
@@ -227,6 +230,7 @@ class Gazetteer:
             previous in _LOCATIVE
             or (previous == "van" and before in _AREA_WORDS)
             or _BESIDE_AREA & {previous, following}
+            or (not everyday and _signed_off(text, words, index, index + len(key)))
         )
         return bool(placed) and key[-1] not in landmarks.FUNCTION_WORDS
 
@@ -351,6 +355,17 @@ def _route_ends(folded: str, resolved: list[tuple[Mention, str]]) -> set[Mention
         ):
             ends |= {first, second}
     return ends
+
+
+def _signed_off(text: str, words: list[Token], index: int, after: int) -> bool:
+    """Whether a name stands on its own as the message's sign-off (". lekkerkerk", ". strijen, bij de molen",
+    ". volendam bij de haven"): where people put the place in a hurried message, capitals or not. A word inside a
+    clause ("over het hek klimmen bij de buren", "door 3 anderen, leraren") is not one."""
+    if index and text[words[index - 1].end : words[index].start].strip(" ") not in _CLAUSE_BREAKS:
+        return False
+    if after >= len(words):
+        return True
+    return text[words[after - 1].end : words[after].start].startswith(",") or words[after].text in _SIGN_OFF_NEXT
 
 
 def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:

@@ -65,8 +65,10 @@ _REQUEST = [
     rule("ask.community", r"weet iemand (?:wie|van wie|waar)|wie kent (?:deze|die|dit)|herkent iemand|kent iemand"
          r" (?:deze|die|dit)|is (?:het|dit) normaal dat|snapt iemand waarom|kan iemand (?:mij )?(?:uitleggen|vertellen)"
          r" waarom", request=0.4),
-    rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|kom aub|kom snel|snel|graag \w+|wat moet ik doen|hulp(?= ?!)"
-         r"|wat moeten we doen|help|112|please|pls|aub|could you|can you do anything|send someone"
+    # A cry for help: with a violent act told now it makes a tip even without a place (see plainly_told).
+    rule("ask.urgent", r"kom aub|kom snel|snel|hulp(?= ?!)|help|112|send someone", request=0.4),
+    rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|graag \w+|wat moet ik doen"
+         r"|wat moeten we doen|please|pls|aub|could you|can you do anything"
          r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) \w* ?melden|langs\w+|kijk ff|check"
          r"|doe er wat aan|dit moet stoppen|wanneer wordt|hoe nu verder|moet ik|zou u|wilt u|is it possible|can you"
          r"|(?:wanted|want) to report|kun je daar|zoek het \w+ op|kan hier iemand", request=0.4),
@@ -90,9 +92,11 @@ _NEGATIVE = [
          r"|(?:harde|nieuwe|die|deze|zijn|hun) tracks?"
          r"|draait op elk", negative=-1.4),
     rule("neg.game", r"gta|fortnite|call of duty|minecraft|roblox|game\w*|skin|parodie|movie|netflix|film"
+         r"|in het boek|in (?:die|de|deze) serie|the book i'?m reading"
          r"|airsoft\w*|waterpistool\w*|replica\w*|paintball|nerf|lasergame\w*",
          negative=-1.4),
-    rule("neg.howto", r"hoe (?:kan|moet|meld|doe|word|lang|laat)\w*|hoeveel|mag (?:je|ik|een|men)"
+    rule("neg.howto", r"hoe (?:kan|moet|meld|doe|word|lang|laat)\w*|hoe snel (?:zijn|komen|is|ben)|hoeveel|mag (?:je"
+         r"|ik|een|men)"
          r"|is het (?:eigenlijk )?(?:strafbaar|verboden|toegestaan|legaal|normaal)|strafbaar|verboden of niet"
          r"|krijg je|kun je (?:bij|anoniem|met|als|eigenlijk)|kan je (?:bij|anoniem|met|als)"
          r"|wat is (?:de|het|eigenlijk)|wat gebeurt er|waar kan ik|how (?:do|can) i"
@@ -110,6 +114,7 @@ _NEGATIVE = [
          r"|(?:was|is) (?:een|het|gewoon een) (?:filmopname|opname|oefening)|nepbloed", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
          r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)"
+         r"|zou (?:je|ik|jij|u|men) (?:\w+ ){0,2}(?:112 )?bellen als|als (?:er )?iemand (?:\w+ ){0,5}voor je staat"
          # "What should you do if ...": a question about a case, not a report of one.
          r"|wat (?:moet|doe|moeten|doen) (?:je|jij|u|men) (?:eigenlijk |dan )?(?:doen )?als|what do you do (?:if|when)"
          r"|what should (?:you|one) do (?:if|when)", negative=-1.6),
@@ -121,8 +126,19 @@ _NEGATIVE = [
          r"|niks aan de hand|was van (?:een|de|mijn)"
          # A pet that ran away is looked for, not reported stolen ("VERMIST: onze kater", "pony uitgebroken").
          r"|(?:kat|kater|poes|hond|hondje|pony|paard|konijn|cavia|papegaai|parkiet)\w* (?:\w+ ){0,4}(?:vermist|kwijt"
-         r"|ontsnapt|weggelopen|uitgebroken)|vermist: (?:\w+ ){0,3}(?:kat|kater|poes|hond|pony|paard|konijn)\w*",
+         r"|ontsnapt|weggelopen|weggerend|uitgebroken)|vermist:? (?:\w+ ){0,3}(?:kat|kater|poes|hond|pony|paard"
+         r"|konijn)\w*"
+         r"|(?:cat|dog|hund|pies|kot|kedi|kopek|perro|gato|cacho)\w* (?:\S+ ){0,4}(?:missing|ran away|weggelaufen"
+         r"|entlaufen|uciek\w*|zaginal\w*|kayboldu|kacti|a hui|se escapo)|(?:kat|cat) vermist|missing (?:cat|dog)",
          negative=-1.5),
+    # An accident, an illness or the weather: no offence, whoever is hurt.
+    rule("neg.accident", r"kettingbotsing|(?:door|vanwege|in) de (?:dichte )?(?:mist|storm|gladheid)"
+         r"|op het ijs gevallen"
+         r"|flauwgevallen|viel (?:er )?(?:net )?(?:een \w+ )?flauw|heup gebroken|kortsluiting|accu die aan"
+         r"|gasexplosie|wypadek|burz[ay]|firtina\w*|fırtına\w*|(?:brandweer|ambulances?|karetki"
+         r"|bomberos)\w* (?:\S+ ){0,2}"
+         r"(?:is |zijn |sind |juz |już |ya )?(?:er )?al (?:mee )?(?:bezig|ter plaatse)|(?:juz|już) s[aą] na miejscu"
+         r"|ya est[aá]n all[ií]", negative=-1.2),
     # A case that is already handled or an exercise: thanks and reassurance, not a tip.
     rule("neg.handled", r"(?:al|is|zijn|werd|werden|hebben (?:ze|jullie)) (?:\w+ ){0,2}(?:opgepakt|aangehouden|gepakt)"
          r"|(?:is|was) (?:al )?opgelost|een oefening|oefening (?:van|met)|het was een oefening"
@@ -141,16 +157,21 @@ _NEGATIVE = [
          negative=-1.2),
     rule("neg.news", r"in het nieuws|nieuws|artikel|in de krant|krant|las (?:ik|in)|gelezen|stond overal"
          r"|journaal|article|news|lees je|fake news|las (?:het|over)|nu\.nl|nos\.nl"
-         r"|(?:saw|read|zag|zagen) (?:it |het )?(?:on|op) (?:nos|at5|rtl|the news)|haberlerde|read about|قرأت",
+         r"|(?:saw|read|zag|zagen) (?:it |het )?(?:on|op) (?:nos|at5|rtl|the news)|haberlerde|read about|قرأت"
+         r"|wiadomosci\w*|новин\w*|новост\w*|خبر|nachrichten|im (?:wdr|fernsehen|radio)|noticias|lo del"
+         r"|que horror|notizi\w*|stirile|stiri",
          negative=-1.4),
     # A chain message or hoax being debunked: a warning about a warning, not a tip.
     rule("neg.hoax", r"kettingbericht\w*|kettingbrief\w*|nepbericht\w*|hoax|(?:is|zijn) (?:allemaal )?nep\b"
-         r"|stop met (?:het )?(?:door)?delen|niet (?:meer )?(?:door)?delen", negative=-1.6),
-    rule("neg.general", r"overal|nergens meer|in dit land|in deze stad|in nederland|nederland \d{4}"
+         r"|stop met (?:het )?(?:door)?delen|niet (?:meer )?(?:door)?delen|(?:stop met )?doorsturen"
+         r"|stuur dit (?:door )?naar|deel dit met iedereen", negative=-1.6),
+    rule("neg.general", r"(?<!bloed )(?<!blood )overal|nergens meer|in dit land|in deze stad|in nederland"
+         r"|nederland \d{4}"
          r"|criminaliteit|tegenwoordig|de laatste tijd|steeds erger|uit de hand|volkssport|vroeger|compleet"
          r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat"
          r"|moord en brand", negative=-0.9),
-    rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year", negative=-0.5),
+    rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year|(?:\w+|\d+) jaar geleden"
+         r"|als kind|toen ik (?:klein|jong|\d+) was|years ago", negative=-0.5),
     rule("neg.meta", r"in de video|deze video|dit filmpje|die agent|de agent|agent (?:links|rechts|achteraan)"
          r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
          r"|die auto in de video|in deze|lijkt op|mijn (?:oom|kat|hart)|nummer pls|ik ben letterlijk agent",
@@ -257,6 +278,7 @@ _NOT_FIRST_HAND = frozenset(
         "neg.emoji_joke",
         "neg.meta",
         "neg.past",
+        "neg.accident",
     }
 )
 _LOCATING = frozenset({"cue.street", "cue.local", "cue.landmark", "cue.identifier", "cue.vehicle"})
@@ -270,7 +292,7 @@ def plainly_told(cue_hits: list[Hit], has_place: bool) -> bool:
     told = [hit for hit in cue_hits if hit.start >= turn]
     if any(hit.rule.name in _NOT_FIRST_HAND for hit in told):
         return False
-    return has_place or any(hit.rule.name in _LOCATING for hit in told)
+    return has_place or any(hit.rule.name in _LOCATING or hit.rule.name == "ask.urgent" for hit in told)
 
 
 def _enforcement_request(cue_hits: list[Hit], offence: float, has_place: bool) -> bool:
@@ -278,7 +300,7 @@ def _enforcement_request(cue_hits: list[Hit], offence: float, has_place: bool) -
     question about how or what if."""
     names = {hit.rule.name for hit in cue_hits}
     located = has_place or bool(names & {"cue.street", "cue.landmark"})
-    asked = "ask.action" in names or "ask.community" in names
+    asked = bool(names & {"ask.action", "ask.urgent", "ask.community"})
     return "ask.enforcement" in names and asked and located and offence >= 0.5 and not names & _UNDOING
 
 

@@ -14,6 +14,7 @@ from services.classify.phrases import (
     DARIJA_HITTING,
     DONT_HIT,
     FORCED_INTO_BOOT,
+    HELD_CAPTIVE,
     PULLED_INTO_VEHICLE,
     RAMMED_OFF_ROAD,
     SERIOUS_TURN,
@@ -93,6 +94,9 @@ _URGENCY_RULES = RuleSet([
          r"|(?:he|she|they) (?:keeps?|is still) (?:hitting|kicking|punching|beating|stabbing)", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
+    # Intruders heard in the house while the writer hides.
+    rule("now.heard_inside", r"(?:ze|er|hij|iemand) (?:zijn|is|zit|zitten|loopt|lopen) (?:nu )?(?:\w+ )?op de overloop"
+         r"|ik (?:lig|zit|sta) (?:\w+ ){0,2}(?:onder (?:het|mijn|ons) bed|in de kast)", now=1.0, inside=1.0, plea=1.0),
     rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)|slysze|slyszymy|widze|duyuyorum|goruyorum",
          witness=1.0),
     # An ambulance or fire engine that cannot get through: written in the present, it is happening now (before the
@@ -155,7 +159,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:hij|ze|zij|iemand|die man|die vrouw|de man|de vrouw|de jongen|het slachtoffer) ligt (?:er|daar) nog"
          r"|(?:er|daar) ligt nog (?:iemand|een (?:man|vrouw|jongen|meisje))"
          r"|(?:ligt|liggen) (?:\w+ ){0,2}(?:op|over) de grond|gillend|brandwonden|(?:er|daar) ligt iemand"
-         r"|" + TAKEN_BY_STRANGERS + "|" + PULLED_INTO_VEHICLE + "|" + TAKING_CHILD + "|" + RAMMED_OFF_ROAD +
+         r"|" + TAKEN_BY_STRANGERS + "|" + HELD_CAPTIVE + "|plin de sange|" + PULLED_INTO_VEHICLE + "|" + TAKING_CHILD
+         + "|" + RAMMED_OFF_ROAD +
          r"|(?:houdt|hangt) (?:\w+ ){0,3}(?:een|het|zijn|haar|z'?n|zn) (?:kind|kindje|baby|dochter|zoon|dochtertje"
          r"|zoontje)\w* (?:\w+ ){0,3}over (?:de|het) (?:rand|reling|balustrade|brugleuning)"
          r"|in (?:zijn|haar|hun|een|de) (?:\w+ )?(?:auto|bus|busje|bestelbus|wagen) (?:te )?(?:trekken|sleuren|duwen)"
@@ -173,7 +178,7 @@ _URGENCY_RULES = RuleSet([
     rule("time.today", r"vannacht|vanochtend|vanmorgen|vanmiddag|gisteravond|gisteren|gister|gisternacht|vandaag"
          r"|last night|yesterday|this morning|today|tonight|this evening|this afternoon|wczoraj|gestern|dun"
          r"|hier soir|ayer|ce matin|cette nuit|aujourd'hui|heute|dzisiaj|afgelopen nacht|vanmorge|fannacht|w nocy"
-         r"|in der nacht|letzte nacht|dun gece|anoche|ontem|esta manana",
+         r"|in der nacht|letzte nacht|dun gece|anoche|ontem|esta manana|вчора|вчера",
          past=1.0, today=1.0),
     rule("time.weekday", r"(?:afgelopen |vorige )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
          r"(?:avond|nacht|ochtend|middag)?", past=1.0),
@@ -185,6 +190,7 @@ _URGENCY_RULES = RuleSet([
     # Someone who lies in hospital, or whose wounds were stitched, was hurt before the message was written.
     rule("time.aftermath", r"(?:ligt|lag|liggen) (?:nu |nog )?in het ziekenhuis|in het ziekenhuis (?:beland|opgenomen)"
          r"|(?:is|was) (?:now )?in (?:the )?hospital|gehecht|hechtingen|stitches|f (?:l ?)?sbitar|fi sbitar"
+         r"|(?:у|в) (?:лікарні|больнице)"
          # Safe again: whatever happened is over.
          r"|(?:is|zijn|ben) (?:nu |inmiddels |weer |gelukkig )?veilig(?: thuis| binnen)?\b|(?:is|are|am) (?:now )?safe"
          r"|safe at home"
@@ -238,7 +244,8 @@ _URGENCY_RULES = RuleSet([
          r"|(?:weeks|months) ago|vorig (?:voorjaar|najaar)|(?:a|one) (?:month|year) ago"
          r"|last (?:summer|spring|autumn|fall|winter|weekend)|jaar geleden|afgelopen weken|vorig weekend"
          r"|(?:in|tijdens) de (?:kerst|zomer|herfst|voorjaars|mei)vakantie", past=1.0, old=1.0),
-    rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|elke \w+|every \w+"
+    rule("time.recurring", r"afgelopen \w+|sinds \w+|al \w+ (?:dagen|weken|nachten)|al (?:een|1) (?:week|maand)"
+         r"|elke \w+|every \w+"
          r"|al (?:de hele )?(?:dagen|weken)|vorige nacht|kol+ (?:nhar|lila|lil|sba7|3chiya)"
          r"|her (?:gun|gece|hafta|aksam)", past=1.0),
     rule("act.severe", r"schoten|geschoten|neergestoken|neergeschoten|steekpartij|schietpartij|overval\w*|bloedt",
@@ -264,7 +271,8 @@ _URGENCY_RULES = RuleSet([
          r"|achterna|hitting|beating|stabbing|shooting|fighting|attacking|rent \w+ \w+ \w+ met|beroofd|beroven"
          r"|met (?:een |hun |z'?n |zijn )?(?:mes|messen|pistool|blaffer|waffies?|machete|bijl|knuppels?"
          r"|hamers?|vuurwapen)"
-         r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd", violent=1.0),
+         r"|with (?:a )?(?:knife|knives|gun)|gaat achter|klappen|geklapt|bedreigt|achtervolgd|gevolgd"
+         r"|(?:hij|ze|zij) (?:heeft|hebben) (?:een|n) (?:mes|pistool|vuurwapen|machete|bijl|wapen)\b", violent=1.0),
     # Inside a relative's home: whoever it is, they are in (listed before the general "binnen bij").
     rule("now.inside", r"(?:ze|er|hij|zij) (?:zijn|is|zit|zitten) (?:nu )?binnen bij", now=1.0, inside=1.0),
     rule("now.gone_in", r"(?:is|zijn) (?:net|zojuist|zonet|daarnet|nu) (?:\S+ ){0,6}naar binnen (?:gegaan|geklommen"

@@ -925,3 +925,40 @@ def test_the_verb_slaan_is_not_a_street_and_a_supermarket_is_a_spot() -> None:
     assert "cue.street" not in names
     assert {hit.rule.name for hit in CUE_RULES.scan(fold("de Stationslaan"))} == {"cue.street"}
     assert "cue.landmark" in {hit.rule.name for hit in CUE_RULES.scan(fold("hier voor de ah"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VERMIST onze poes Mimi, sinds gisteren weg in Lelystad, delen aub",
+        "Unser Hund ist in Renesse weggelaufen, bitte teilen",
+        "Kettingbotsing op de A12 bij Ede door de dichte mist, ambulances zijn al ter plaatse, rij voorzichtig",
+        "Słyszałem w wiadomościach o strzelaninie w Almere, straszne",
+        "Twintig jaar geleden is er bij ons ingebroken, ik slaap nog steeds met het licht aan",
+        "hoe snel zijn jullie eigenlijk ter plaatse bij een schietpartij?",
+        "Ik zou gewoon 112 bellen als iemand met een mes voor je staat toch?",
+    ],
+)
+def test_lost_pets_accidents_news_abroad_old_memories_and_questions_are_not_tips(
+    classifier: Classifier, text: str
+) -> None:
+    result = run(classifier, text)
+    assert result.urgency is not Urgency.EMERGENCY, (text, result.urgency_reason)
+    assert not result.reportable or "weapon" not in result.category_names, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij heeft een mes HELP snel",
+        "er ligt een man in de vaart en een jongen houdt hem met een stok onder water, Zwolle",
+        "ze zijn op de overloop, ik hoor ze praten, ik lig onder het bed. Tiel",
+        "mijn neefje van 5 is net door een man in een witte bus meegenomen bij de speeltuin in Uden",
+        "Cineva îl bate pe un om cu o bâtă lângă gara din Venlo chiar acum",
+    ],
+)
+def test_cries_for_help_captives_hidden_witnesses_and_children_taken_are_emergencies(
+    classifier: Classifier, text: str
+) -> None:
+    result = tip(classifier, text)
+    assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)

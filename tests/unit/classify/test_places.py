@@ -131,3 +131,18 @@ def test_a_park_many_towns_have_and_houses_in_a_rural_area_name_no_place(classif
 )
 def test_a_route_between_two_towns_is_in_neither(classifier: Classifier, text: str, expected: str | None) -> None:
     assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hij schiet in de lucht. strijen, bij de molen", "Hoeksche Waard"),
+        ("ze slaan hem met een knuppel. volendam bij de haven", "Edam-Volendam"),
+        ("ik zie twee mannen over het hek klimmen bij de buren", None),
+        ("hij wordt al maanden gepest door 3 anderen, leraren doen niks", None),
+    ],
+)
+def test_a_lowercase_village_signing_off_a_message_is_its_place(
+    classifier: Classifier, text: str, expected: str | None
+) -> None:
+    assert place(classifier, text) == expected
