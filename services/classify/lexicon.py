@@ -15,6 +15,8 @@ from services.classify.phrases import (
     DONT_HIT,
     FORCED_INTO_BOOT,
     HELD_CAPTIVE,
+    HIDING_FROM_INTRUDERS,
+    HUNTING_PEOPLE,
     PULLED_INTO_VEHICLE,
     RAMMED_OFF_ROAD,
     TAKEN_BY_STRANGERS,
@@ -38,10 +40,9 @@ WEAPON = [
          r"|b[iı]cak\w*|silah\w*|tabanca\w*|noz(?:em|a|e)?|pistolet\w*|messer|waffe\w*|cuchillo|couteau|pistola"
          r"|strzel\w*|strzal\w*|wiatrowk\w*|bron palna|mous"
          r"|gewapend\w*|armed", weapon=1.0),
-    # A broken bottle or an iron bar used as a weapon; a cartridge case found; German "Pistole", Spanish and
-    # Portuguese knives.
+    # A broken bottle or an iron bar used as a weapon; a cartridge case found.
     rule("weapon.improvised", r"(?:kapotte|gebroken|afgebroken) fles|ijzeren (?:staaf|stang|staven|buis|paal)"
-         r"|(?:kogel|patroon)?hulzen|huls\b|een ijzer (?:bij|op zak|mee)|pistole|faca|navaja",
+         r"|(?:kogel|patroon)?hulzen|huls\b|een ijzer (?:bij|op zak|mee)",
          weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
@@ -69,8 +70,7 @@ VIOLENCE = [
          r"|ons|kinderen) in|inrijden op (?:voetgangers|mensen)", violence=1.0, traffic=1.0),
     # Hunted down on the road or through a garden.
     rule("violence.chase", RAMMED_OFF_ROAD + r"|(?:zit|zitten) (?:\w+ ){0,6}achter (?:een|de|die|mijn|ons|onze) "
-         r"(?:\w+ ){0,4}aan\b|(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}"
-         r"(?:door|achterna|na)\b", violence=1.0),
+         r"(?:\w+ ){0,4}aan\b|" + HUNTING_PEOPLE, violence=1.0),
     # Kicking bikes or bins is vandalism, not violence.
     rule("violence.assault", r"sla(?:an|at)(?! (?:\w+ ){0,2}(?:kapot|stuk|in\b))|sloeg(?:en)?|in elkaar \w*"
          r"|duwde\w*|schopte\w*|te lijf|ripped (?:\w+ ){0,3}off (?:my|his|her)"
@@ -473,7 +473,8 @@ CYRILLIC = [
 # Papiamento, Polish, Turkish, Spanish and Frisian words the Dutch and English lists lack (folded: accents off, but
 # Turkish dotless i stays).
 OTHER_LANGUAGES = [
-    rule("weapon.other_language", r"skopet\w*|kuchu\w*|pr[eę]t(?:ami|em|y)|mouss", weapon=1.0),
+    rule("weapon.other_language", r"skopet\w*|kuchu\w*|pr[eę]t(?:ami|em|y)|mouss|cutit\w*|bat[aă]\b|pistole|faca"
+         r"|navaja", weapon=1.0),
     rule("violence.other_language", r"bati|ta bati|menasa\w*|bij[eaą]|pobi\w*|d[oö]v(?:ul|uyor|du|er)\w*|driget"
          r"|driigje\w*|lovit|ameninta\w*|ameninț\w*|picchia\w*|aggredit\w*", violence=1.0),
     rule("burglary.other_language", r"kibra (?:e|mi|nos|su) (?:bentana|porta|outo)|drenta (?:mi|nos|su) kas"
@@ -482,10 +483,7 @@ OTHER_LANGUAGES = [
          burglary=1.0),
     rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
     rule("violence.romanian", r"(?:il|o|ii|ne) bate\b|bataie|" + HELD_CAPTIVE, violence=1.0),
-    rule("weapon.romanian", r"cutit\w*|bat[aă]\b", weapon=1.0),
-    # Someone hiding from people heard in the house ("ze zijn op de overloop, ik lig onder het bed").
-    rule("burglary.heard_inside", r"(?:ze|er|hij|iemand) (?:zijn|is|zit|zitten|loopt|lopen) (?:nu )?(?:\w+ )?op de "
-         r"overloop|ik (?:lig|zit|sta) (?:\w+ ){0,2}(?:onder (?:het|mijn|ons) bed|in de kast)", burglary=1.0),
+    rule("burglary.heard_inside", HIDING_FROM_INTRUDERS, burglary=1.0),
     rule("burglary.romanian", r"(?:au|a) spart\w*|spart[aă]?|spart (?:usa|geamul|fereastra)", burglary=1.0),
     rule("fraud.other_language_caller", r"traha pa (?:banko|bank|polis)|pas di banko", fraud=1.0),
     rule("nuisance.other_language", r"pega kandela|prendiendo fuego", nuisance=1.0),

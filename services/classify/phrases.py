@@ -44,6 +44,13 @@ TAKING_CHILD = (
     r"(?:probeert|proberen) (?:\w+ ){0,3}(?:mijn|ons|onze|een|het|haar|zijn) (?:dochter|zoon|kind|kindje|meisje"
     r"|jongetje|dochtertje|zoontje)\w*(?: van \d+)? (?:\w+ ){0,4}mee te (?:nemen|sleuren|trekken)"
 )
+# Someone chasing people through a garden or street ("jaagt ons met een kettingzaag door de tuin").
+HUNTING_PEOPLE = r"(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}(?:door|achterna|na)\b"
+# Intruders heard in the house while the writer hides ("ze zijn op de overloop, ik lig onder het bed").
+HIDING_FROM_INTRUDERS = (
+    r"(?:ze|er|hij|iemand) (?:zijn|is|zit|zitten|loopt|lopen) (?:nu )?(?:\w+ )?op de overloop"
+    r"|ik (?:lig|zit|sta) (?:\w+ ){0,2}(?:onder (?:het|mijn|ons) bed|in de kast)"
+)
 # A car driving another road user off the road.
 RAMMED_OFF_ROAD = r"(?:rammen|ramt|drukken|drukt|duwen|duwt) (?:hem|haar|ze|hen|iemand|mij|me|ons) (?:\w+ )?van de weg"
 # Darija in Latin script: running after someone, bleeding.

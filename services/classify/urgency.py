@@ -15,6 +15,8 @@ from services.classify.phrases import (
     DONT_HIT,
     FORCED_INTO_BOOT,
     HELD_CAPTIVE,
+    HIDING_FROM_INTRUDERS,
+    HUNTING_PEOPLE,
     PULLED_INTO_VEHICLE,
     RAMMED_OFF_ROAD,
     SERIOUS_TURN,
@@ -94,9 +96,7 @@ _URGENCY_RULES = RuleSet([
          r"|(?:he|she|they) (?:keeps?|is still) (?:hitting|kicking|punching|beating|stabbing)", now=1.0),
     rule("now.recent", r"net(?! thuis)|zojuist|just", recent=1.0),
     # "ik zie het": watching now, unless the text dates what is seen ("de knal vannacht ... ik zie de gaten").
-    # Intruders heard in the house while the writer hides.
-    rule("now.heard_inside", r"(?:ze|er|hij|iemand) (?:zijn|is|zit|zitten|loopt|lopen) (?:nu )?(?:\w+ )?op de overloop"
-         r"|ik (?:lig|zit|sta) (?:\w+ ){0,2}(?:onder (?:het|mijn|ons) bed|in de kast)", now=1.0, inside=1.0, plea=1.0),
+    rule("now.heard_inside", HIDING_FROM_INTRUDERS, now=1.0, inside=1.0, plea=1.0),
     rule("now.witness", r"ik (?:hoor|zie) (?:ze|hem|haar|het)|slysze|slyszymy|widze|duyuyorum|goruyorum",
          witness=1.0),
     # An ambulance or fire engine that cannot get through: written in the present, it is happening now (before the
@@ -258,7 +258,7 @@ _URGENCY_RULES = RuleSet([
          r"|omsingeld|klem|choking|hitting|beating|stabbing|dragging|attacking|waving|kicking|punching|chasing"
          r"|(?:staat|staan|loopt|lopen|zit|zitten) (?:hier |daar |er )?(?:\w+ ){0,3}met (?:een |n |hun |zijn |zn )?"
          r"(?:mes|messen|pistool|vuurwapen|machete|bijl|knuppel|blaffer|waffie|kettingzaag)\w*"
-         r"|(?:jaagt|jagen) (?:ons|me|mij|hem|haar|iedereen|mensen|kinderen) (?:\w+ ){0,3}(?:door|achterna|na)\b"
+         r"|" + HUNTING_PEOPLE +
          r"|gewapende (?:man|mannen|overval\w*)|armed (?:man|men|robbery)"
          r"|(?:hakt|hakken|beukt|beuken|ramt|rammen|trapt|trappen|bonkt|bonken) (?:\w+ ){0,3}(?:op|tegen|in) (?:de|onze"
          r"|mijn|m'n|mn|hun|haar|zijn) (?:voor|achter)?deur|(?:trekken|trekt) (?:\w+ ){0,2}van (?:de|hun|haar) (?:fiets"
