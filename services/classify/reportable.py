@@ -170,7 +170,7 @@ _NEGATIVE = [
          r"|criminaliteit|tegenwoordig|de laatste tijd|steeds erger|uit de hand|volkssport|vroeger|compleet"
          r"|waar gaat het heen|elke dag een|elk uur|op elke hoek|aan de lopende band|alles gejat"
          r"|moord en brand", negative=-0.9),
-    rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year|(?:\w+|\d+) jaar geleden"
+    rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year|\w+ jaar geleden"
          r"|als kind|toen ik (?:klein|jong|\d+) was|years ago", negative=-0.5),
     rule("neg.meta", r"in de video|deze video|dit filmpje|die agent|de agent|agent (?:links|rechts|achteraan)"
          r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"

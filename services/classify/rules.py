@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from services.classify.openings import Openings
 from shared.contracts import Span
 
 
@@ -37,20 +38,16 @@ def rule(name: str, pattern: str, **weights: float) -> Rule:
 
 
 class RuleSet:
-    """Rules matched together: one fast pass finds word starts where some rule matches, then the
-    rules that can start with that word's first two letters are tried in order and the first one wins.
-
-    Capture groups are avoided in the big pattern on purpose: with hundreds of groups Python's
-    regex engine spends most of its time saving and restoring group marks.
+    """Rules matched together: one Aho-Corasick pass (``openings``) finds the word starts where some rule may match and
+    which rules; those are tried there in their listed order and the first one that matches wins. Word endings
+    ("\\w+straat") and symbols (emoji) are searched for on their own.
     """
 
     def __init__(self, word_rules: Sequence[Rule], symbol_rules: Sequence[Rule] = ()) -> None:
         self.rules = [*word_rules, *symbol_rules]
         prefix_rules, suffix_rules = _split_by_start(word_rules)
-        alternatives = _bucketed_alternatives(prefix_rules)
-        # A lookahead match is zero-width, so rules may overlap ("rent nu een jongen met" and its "nu").
-        self._finder = re.compile(rf"(?<!\w)(?=(?:{alternatives})(?!\w))") if prefix_rules else None
-        self._by_prefix, self._fallback = _prefix_buckets(prefix_rules)
+        self._word_rules = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in prefix_rules]
+        self._openings = Openings([item.pattern for item in prefix_rules])
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
         self._suffixes = [(item, re.compile(_suffix_pattern(item.pattern))) for item in suffix_rules]
@@ -68,8 +65,14 @@ class RuleSet:
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
         hits: list[Hit] = []
-        if self._finder is not None:
-            self._scan_words(folded, self._finder, hits)
+        word_rules = self._word_rules
+        for position, candidates in self._openings.candidates(folded):
+            for index in candidates:
+                item, pattern = word_rules[index]
+                match = pattern.match(folded, position)
+                if match:
+                    hits.append(_new(Hit, (item, position, match.end())))
+                    break
         if self._suffix_finder is not None:
             for found in self._suffix_finder.finditer(folded):
                 position = found.start()
@@ -91,22 +94,7 @@ class RuleSet:
                         break
         return hits
 
-    def _scan_words(self, folded: str, finder: re.Pattern[str], hits: list[Hit]) -> None:
-        """The word rules' hits: at each word where some rule matches, the first rule of its bucket that does."""
-        by_prefix, fallback = self._by_prefix, self._fallback
-        for found in finder.finditer(folded):
-            position = found.start()
-            candidates = by_prefix.get(folded[position : position + 3])
-            if candidates is None:
-                candidates = by_prefix.get(folded[position : position + 2]) or by_prefix.get(folded[position], fallback)
-            for item, pattern in candidates:
-                match = pattern.match(folded, position)
-                if match:
-                    hits.append(_new(Hit, (item, position, match.end())))
-                    break
 
-
-_Compiled = list[tuple[Rule, "re.Pattern[str]"]]
 # tuple.__new__ builds a Hit without NamedTuple's Python-level constructor.
 _new = tuple.__new__
 
@@ -198,67 +186,6 @@ def _trie(alternatives: Sequence[str], depth: int = 0) -> str:
 
 
 _TRIE_DEPTH = 4  # deeper tries measured no faster
-
-
-def _prefix_buckets(rules: Sequence[Rule]) -> tuple[dict[str, _Compiled], _Compiled]:
-    """The rules (in their listed order) that can match at a word, filed under the word's first three letters, its
-    first two when no rule starts with those three, or its first letter: most words then try a handful of rules
-    instead of every rule sharing their first letter. Also the rules that may start anywhere (the fallback)."""
-    compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in rules]
-    prefixes: list[set[str] | None] = []
-    for item in rules:
-        firsts = {prefix for alternative in _alternatives(item.pattern) for prefix in _bucket_prefixes(alternative)}
-        prefixes.append(None if "" in firsts else firsts)
-
-    def bucket(key: str) -> _Compiled:
-        return [
-            pair
-            for pair, firsts in zip(compiled, prefixes, strict=True)
-            if firsts is None
-            or any(key.startswith(prefix) for prefix in firsts)
-            or (_DIGIT in firsts and key[0].isdigit())
-        ]
-
-    # Every beginning of every prefix is a key: text that starts "mex" falls back from "mex" to "me" to "m".
-    keys = {
-        prefix[:size] for firsts in prefixes if firsts for prefix in firsts if prefix != _DIGIT for size in (1, 2, 3)
-    }
-    if any(firsts and _DIGIT in firsts for firsts in prefixes):
-        keys |= set("0123456789")
-    by_prefix = {key: bucket(key) for key in sorted(keys)}
-    fallback = [pair for pair, firsts in zip(compiled, prefixes, strict=True) if firsts is None]
-    return by_prefix, fallback
-
-
-# Stands for "any digit" among a rule's first characters (an alternative starting with ``\d``).
-_DIGIT = "\\d"
-
-
-def _bucket_prefixes(alternative: str) -> list[str]:
-    """What an alternative's match must start with, for filing its rule: its literal prefix, ``_DIGIT`` for one that
-    starts with a digit, or "" when it could start with anything. A leading lookbehind consumes nothing, so the
-    prefix is read after it ("(?<!lek )gestoken" is filed under "ge", not tried at every word)."""
-    while alternative.startswith(("(?<!", "(?<=")):
-        alternative = alternative[_closing(alternative) + 1 :]
-    found = []
-    for spelt in _spelt_out(alternative):
-        if spelt.startswith("\\d") and spelt[2:3] not in ("?", "*") and not spelt.startswith("\\d{0"):
-            found.append(_DIGIT)
-        else:
-            found.append(_literal_prefix(spelt))
-    return found
-
-
-def _literal_prefix(alternative: str, size: int = 3) -> str:
-    """The literal first characters of an alternative (up to ``size``), or "" when even the first is not literal."""
-    prefix = _first_letter(alternative)
-    if not prefix:
-        return ""
-    for index in range(1, min(size, len(alternative))):
-        if not alternative[index].isalnum() or alternative[index + 1 : index + 2] in ("?", "*", "+", "{"):
-            break
-        prefix += alternative[index]
-    return prefix
 
 
 def _alternatives(pattern: str) -> list[str]:
