@@ -18,7 +18,8 @@ from services.classify.normalize import fold
 from services.classify.places import Gazetteer
 from services.classify.plates import find_plates
 from services.classify.reportable import CUE_RULES
-from services.classify.rules import Hit, evidence, totals
+from services.classify.rules import Hit, RuleBook, ScannedText, evidence, totals
+from services.classify.urgency import URGENCY_RULES
 from shared.contracts import Category, CategoryLabel, Classification, Span, Urgency
 from shared.reference import ReferenceData, load_reference
 
@@ -36,6 +37,8 @@ DANGEROUS_CATEGORIES = frozenset({Category.WEAPON, Category.VIOLENCE, Category.B
 # More lexicon hits than this add nothing to a stacked category's score.
 LEXICON_CAP = 2.0
 _CATEGORIES = tuple(Category)
+# The three rule sets a tip is read with, found in one pass.
+_RULES = RuleBook(CATEGORY_RULES, CUE_RULES, URGENCY_RULES)
 # Emergencies the rules may declare a tip on their own, and the cues that they are happening at this moment.
 _TOLD_NOW = frozenset({"emergency.violence_now", "emergency.burglars_inside"})
 _NOW_LABELS = frozenset({"now", "plea"})
@@ -70,12 +73,13 @@ class Classifier:
     def classify(self, tip_id: str, text: str, received_on: str | None = None) -> Classification:
         """Every label of one tip, with the evidence spans that decided it."""
         folded = fold(text)
-        category_hits = _in_context(CATEGORY_RULES.scan(folded))
+        scanned = _RULES.scan(folded)
+        category_hits = _in_context(scanned.hits(CATEGORY_RULES))
         scores = totals(category_hits)
         place = self.gazetteer.resolve(text, received_on, folded)
         plates = find_plates(text)
         offence = sum(min(score, 1.0) for score in scores.values())
-        cue_hits = CUE_RULES.scan(folded)
+        cue_hits = scanned.hits(CUE_RULES)
         decision = reportable.decide(text, cue_hits, offence, place.place is not None, bool(plates))
         model, logits = self.model, self.model.logits(folded)
         tongue = language.detect(text)
@@ -91,7 +95,7 @@ class Classifier:
         if blended < 0.0 and offence >= 1.0:
             # An emergency must almost never be missed: a located violent act told as happening now is a tip even
             # in a rant about the police or in six words without a street name.
-            now = _emergency_told_now(text, folded, category_hits, scores, cue_hits, place.place is not None)
+            now = _emergency_told_now(text, scanned, category_hits, scores, cue_hits, place.place is not None)
             if now:
                 blended, evidence = 0.0, evidence + now
         is_reportable = blended >= 0.0
@@ -101,7 +105,7 @@ class Classifier:
         level = None
         if is_reportable:
             labels = self._categories(text, folded, category_hits, scores, logits, trusted=trusted)
-            level = urgency.decide(text, folded, {label.category for label in labels})
+            level = urgency.decide(text, folded, {label.category for label in labels}, scanned.hits(URGENCY_RULES))
             dangerous = bool({label.category for label in labels} & DANGEROUS_CATEGORIES)
             level = self._emergency(text, folded, level, logits["emergency"], dangerous=dangerous)
         return Classification(
@@ -234,14 +238,14 @@ class Classifier:
 
 
 def _emergency_told_now(
-    text: str, folded: str, hits: list[Hit], scores: dict[str, float], cue_hits: list[Hit], has_place: bool
+    text: str, scanned: ScannedText, hits: list[Hit], scores: dict[str, float], cue_hits: list[Hit], has_place: bool
 ) -> tuple[Span, ...]:
     """The evidence that the rules read a violent act or a break-in happening right now, told plainly (no joke, news,
     game or question around it) at a named spot; empty when they do not."""
     if not reportable.plainly_told(cue_hits, has_place):
         return ()
     categories = {label.category for label in _category_labels(text, hits, scores)}
-    level = urgency.decide(text, folded, categories)
+    level = urgency.decide(text, scanned.folded, categories, scanned.hits(URGENCY_RULES))
     if level.reason not in _TOLD_NOW:
         return ()
     if not any(label in _NOW_LABELS for hit in level.danger_now for label, _ in hit.rule.weights):

@@ -136,26 +136,33 @@ def _class_members(members: _Items) -> list[str] | None:
 
 
 class Openings:
-    """An automaton over the openings of a list of patterns: which of them may match at which word start."""
+    """An automaton over the openings of groups of patterns (one group per rule set): which patterns of which group
+    may match at which word start. Rule sets scanned together share one automaton and one pass."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
-        by_key: dict[str, set[int]] = {}
-        for index, pattern in enumerate(patterns):
-            for opening in openings(pattern):
-                # The space stands for the non-word character (or the text's start) before a word start.
-                by_key.setdefault(" " + opening, set()).add(index)
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        by_key: dict[str, dict[int, set[int]]] = {}
+        for group, patterns in enumerate(groups):
+            for index, pattern in enumerate(patterns):
+                for opening in openings(pattern):
+                    # The space stands for the non-word character (or the text's start) before a word start.
+                    by_key.setdefault(" " + opening, {}).setdefault(group, set()).add(index)
         keys = sorted(by_key)
-        self._patterns = tuple(tuple(sorted(by_key[key])) for key in keys)
+        self._groups = len(groups)
+        self._targets = tuple(
+            tuple((group, tuple(sorted(indexes))) for group, indexes in sorted(by_key[key].items())) for key in keys
+        )
         self._automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
 
-    def candidates(self, folded: str) -> list[tuple[int, tuple[int, ...]]]:
-        """Word starts where some pattern may match, in order, each with those patterns' indexes in order."""
-        if self._automaton is None:
-            return []
-        found: dict[int, tuple[int, ...]] = {}
-        patterns = self._patterns
-        # A key starts at the character before the word start; with the leading space that is the word start itself.
-        for key, start, _ in self._automaton.find_matches_as_indexes(" " + shape(folded), overlapping=True):
-            before = found.get(start)
-            found[start] = patterns[key] if before is None else tuple(sorted({*before, *patterns[key]}))
-        return sorted(found.items())
+    def candidates(self, folded: str) -> list[list[tuple[int, tuple[int, ...]]]]:
+        """Per group, the word starts where some of its patterns may match, in order, each with those patterns'
+        indexes in order."""
+        found: list[dict[int, tuple[int, ...]]] = [{} for _ in range(self._groups)]
+        if self._automaton is not None:
+            targets = self._targets
+            # A key starts at the character before the word start; with the leading space, at the word start itself.
+            for key, start, _ in self._automaton.find_matches_as_indexes(" " + shape(folded), overlapping=True):
+                for group, indexes in targets[key]:
+                    starts = found[group]
+                    before = starts.get(start)
+                    starts[start] = indexes if before is None else tuple(sorted({*before, *indexes}))
+        return [sorted(starts.items()) for starts in found]

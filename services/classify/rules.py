@@ -47,7 +47,8 @@ class RuleSet:
         self.rules = [*word_rules, *symbol_rules]
         prefix_rules, suffix_rules = _split_by_start(word_rules)
         self._word_rules = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in prefix_rules]
-        self._openings = Openings([item.pattern for item in prefix_rules])
+        self.word_patterns = [item.pattern for item in prefix_rules]
+        self._openings = Openings([self.word_patterns])
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
         self._suffixes = [(item, re.compile(_suffix_pattern(item.pattern))) for item in suffix_rules]
@@ -64,9 +65,13 @@ class RuleSet:
 
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
+        return self.hits(folded, self._openings.candidates(folded)[0])
+
+    def hits(self, folded: str, openings: list[tuple[int, tuple[int, ...]]]) -> list[Hit]:
+        """``scan`` with the word starts (and the indexes of the ``word_patterns`` that may match there) known."""
         hits: list[Hit] = []
         word_rules = self._word_rules
-        for position, candidates in self._openings.candidates(folded):
+        for position, candidates in openings:
             for index in candidates:
                 item, pattern = word_rules[index]
                 match = pattern.match(folded, position)
@@ -93,6 +98,39 @@ class RuleSet:
                         hits.append(_new(Hit, (item, position, match.end())))
                         break
         return hits
+
+
+class RuleBook:
+    """Rule sets scanned together: one pass of one automaton finds where the rules of all of them may start."""
+
+    def __init__(self, *rulesets: RuleSet) -> None:
+        self._rulesets = rulesets
+        self._openings = Openings([ruleset.word_patterns for ruleset in rulesets])
+
+    def scan(self, folded: str) -> ScannedText:
+        """The text's openings, from which each rule set's hits are worked out when first asked for."""
+        return ScannedText(folded, self._rulesets, self._openings.candidates(folded))
+
+
+class ScannedText:
+    """One text scanned by a ``RuleBook``: each rule set's hits, worked out once, when first asked for (the urgency
+    rules are only needed for tips)."""
+
+    def __init__(
+        self, folded: str, rulesets: Sequence[RuleSet], openings: list[list[tuple[int, tuple[int, ...]]]]
+    ) -> None:
+        self.folded = folded
+        self._openings = dict(zip(map(id, rulesets), openings, strict=True))
+        self._rulesets = {id(ruleset): ruleset for ruleset in rulesets}
+        self._hits: dict[int, list[Hit]] = {}
+
+    def hits(self, ruleset: RuleSet) -> list[Hit]:
+        """The rule set's hits, as ``ruleset.scan`` finds them (the list is shared: do not change it)."""
+        key = id(ruleset)
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = self._rulesets[key].hits(self.folded, self._openings[key])
+        return found
 
 
 # tuple.__new__ builds a Hit without NamedTuple's Python-level constructor.

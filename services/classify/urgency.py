@@ -32,7 +32,7 @@ _DUMPING_PLACE = (
     r"(?:de|het|een) (?:bosjes|container|sloot|greppel|struiken|berm|prullenbak|vuilnisbak|afvalbak|gras)\b"
 )
 
-_URGENCY_RULES = RuleSet([
+URGENCY_RULES = RuleSet([
     # "top video 😂 maar ff serieus, hier slaat een man NU ...": what comes before the turn is banter (see decide).
     rule("turn.serious", SERIOUS_TURN, turn=1.0),
     # Multi-word rules come first: one regex pass keeps only the first rule that matches at a spot.
@@ -619,9 +619,10 @@ def _flags(hits: list[Hit]) -> dict[str, list[Hit]]:
     return flags
 
 
-def decide(text: str, folded: str, categories: set[Category]) -> UrgencyDecision:
-    """Urgency of a reportable tip from its categories and time cues."""
-    hits = _URGENCY_RULES.scan(folded)
+def decide(text: str, folded: str, categories: set[Category], hits: list[Hit] | None = None) -> UrgencyDecision:
+    """Urgency of a reportable tip from its categories and time cues (``hits``: the ``URGENCY_RULES`` hits in the
+    folded text, when the caller has them already)."""
+    hits = URGENCY_RULES.scan(folded) if hits is None else hits
     turn = max((hit.end for hit in hits if hit.rule.name == "turn.serious"), default=0)
     flags = _flags([hit for hit in hits if hit.start >= turn] if turn else hits)
     cues = _danger_now(flags)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import struct
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -212,9 +213,12 @@ class LinearModel:
 
 
 QUANTUM = 10_000
-_FIELD = 48
+_FIELD = 64
 _FIELD_MASK = (1 << _FIELD) - 1
-_FIELD_SIGN = 1 << (_FIELD - 1)
+# Added to every field before reading: a field then holds its sum plus 2**63, never negative, so no field borrows from
+# the next and all of them are read at once as unsigned 64-bit numbers (each sum stays far below 2**62 in magnitude).
+_FIELD_OFFSET = 1 << (_FIELD - 1)
+_OFFSETS = [sum(_FIELD_OFFSET << (_FIELD * h) for h in range(width)) for width in range(32)]
 
 
 def _pack(row: Vector) -> int:
@@ -224,24 +228,13 @@ def _pack(row: Vector) -> int:
 
 def _column(total: int, column: int) -> int:
     """One head's sum from a sum of packed rows, without unpacking the others."""
-    shift = _FIELD * column
-    value = (total >> shift) & _FIELD_MASK
-    if value >= _FIELD_SIGN:
-        value -= 1 << _FIELD
-    # A negative sum in the fields below borrowed one from this field: give it back.
-    return value + 1 if shift and total & ((1 << shift) - 1) >= 1 << (shift - 1) else value
+    return (((total + _OFFSETS[column + 1]) >> (_FIELD * column)) & _FIELD_MASK) - _FIELD_OFFSET
 
 
 def _unpack(total: int, width: int) -> list[int]:
-    """The per-head sums from a sum of packed rows (each field stays far below 2**47 in magnitude)."""
-    values = []
-    for _ in range(width):
-        value = total & _FIELD_MASK
-        if value >= _FIELD_SIGN:
-            value -= 1 << _FIELD
-        values.append(value)
-        total = (total - value) >> _FIELD
-    return values
+    """The per-head sums from a sum of packed rows."""
+    fields = struct.unpack(f"<{width}Q", (total + _OFFSETS[width]).to_bytes(8 * width, "little"))
+    return [value - _FIELD_OFFSET for value in fields]
 
 
 def _token_spans(folded: str) -> Iterator[tuple[int, int, str]]:

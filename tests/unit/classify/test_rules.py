@@ -16,8 +16,8 @@ from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.openings import Openings, openings, shape
 from services.classify.reportable import CUE_RULES
-from services.classify.rules import RuleSet, _alternatives, _split_by_start, _trie, rule
-from services.classify.urgency import _URGENCY_RULES
+from services.classify.rules import RuleBook, RuleSet, _alternatives, _split_by_start, _trie, rule
+from services.classify.urgency import URGENCY_RULES
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_the_trie_shaped_finder_matches_where_the_plain_alternation_does() -> No
         "a b ab abc",
     ]
     samples += [fold(line) for line in _tip_texts()]
-    for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
+    for ruleset in (CATEGORY_RULES, CUE_RULES, URGENCY_RULES):
         alternatives = [part for item in ruleset.rules for part in _alternatives(item.pattern)]
         plain = re.compile(rf"(?<!\w)(?=(?:{'|'.join(alternatives)})(?!\w))")
         trie = re.compile(rf"(?<!\w)(?=(?:{_trie(alternatives)})(?!\w))")
@@ -121,14 +121,24 @@ def test_the_shape_makes_every_non_word_character_a_space_and_every_digit_a_zero
 
 
 def test_openings_find_word_starts_only() -> None:
-    index = Openings(["mes", "(?:de|het) auto", "\\d+ euro"])
-    assert index.candidates("een mes, messen, tames; de auto 12 euro") == [(4, (0,)), (9, (0,)), (24, (1,)), (32, (2,))]
-    assert index.candidates("mes") == [(0, (0,))]
-    assert Openings([]).candidates("mes") == []
+    index = Openings([["mes", "(?:de|het) auto", "\\d+ euro"], ["auto", "me\\w+"]])
+    found = index.candidates("een mes, messen, tames; de auto 12 euro")
+    assert found == [[(4, (0,)), (9, (0,)), (24, (1,)), (32, (2,))], [(4, (1,)), (9, (1,)), (27, (0,))]]
+    assert index.candidates("mes") == [[(0, (0,))], [(0, (1,))]]
+    assert Openings([[]]).candidates("mes") == [[]]
+
+
+def test_a_rule_book_finds_what_each_rule_set_finds() -> None:
+    book = RuleBook(CATEGORY_RULES, CUE_RULES, URGENCY_RULES)
+    for sample in [fold(line) for line in _tip_texts()]:
+        scanned = book.scan(sample)
+        for ruleset in (URGENCY_RULES, CATEGORY_RULES, CUE_RULES):
+            assert scanned.hits(ruleset) == ruleset.scan(sample)
+        assert scanned.hits(CUE_RULES) is scanned.hits(CUE_RULES)  # worked out once
 
 
 def test_the_openings_pick_the_rule_that_trying_every_rule_in_order_picks() -> None:
-    for ruleset in (CATEGORY_RULES, CUE_RULES, _URGENCY_RULES):
+    for ruleset in (CATEGORY_RULES, CUE_RULES, URGENCY_RULES):
         symbols = {item for item, _ in ruleset._symbols}
         word_rules, _ = _split_by_start([item for item in ruleset.rules if item not in symbols])
         compiled = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in word_rules]
