@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from services.classify.plates import find_plates
+from services.classify.plates import _PLATE, find_plates, plate_matches
 
 
 def plates(text: str) -> list[str]:
@@ -68,3 +70,13 @@ def test_evidence_points_at_the_original_characters() -> None:
     [match] = find_plates(text)
     assert text[match.evidence.start : match.evidence.end] == "rt zn 84"
     assert match.plate == "RTZN84"
+
+
+@given(st.text(alphabet="ab12 -xk9.@#/:3ZQgh\u0663", max_size=40))
+def test_searching_near_digits_finds_what_searching_everywhere_finds(text: str) -> None:
+    assert [m.span() for m in plate_matches(text)] == [m.span() for m in _PLATE.finditer(text)]
+
+
+def test_plates_far_apart_in_a_long_text_are_each_found() -> None:
+    text = "GH-123-K " + "lang verhaal zonder cijfers " * 20 + "en daarna 12-GBZ-3 en 1-KX-123."
+    assert plates(text) == ["GH123K", "12GBZ3", "1KX123"]
