@@ -45,11 +45,8 @@ class FuzzyPlaces:
         """Indexes of the words worth a fuzzy look-up (``shouting``: the text is in capitals)."""
         unknown = [
             index
-            for index, word in enumerate(words)
-            if len(word.text) >= _MIN_LENGTH
-            and word.text not in known
-            and word.text not in _COMMON
-            and word.text.isalpha()
+            for index, (start, end, name) in enumerate(words)
+            if end - start >= _MIN_LENGTH and name not in known and name not in _COMMON and name.isalpha()
         ]
         if not unknown:
             return []

@@ -140,8 +140,11 @@ class LinearModel:
     version: str
     blend: Blend = field(default_factory=Blend)
     _packed: dict[int, int] = field(default_factory=dict, repr=False)
-    _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
-    # Keyed by the (left, right) tuple ``pairwise`` yields anyway: no key string is built per bigram.
+    # Per word seen, its summed packed row and its number of features; per pair of neighbouring words (the tuple
+    # ``zip`` yields anyway: no key string is built per bigram), the bigram's packed row. Filled before a text is
+    # summed, so that the sums are ``sum(map(...))`` loops that run in C.
+    _rows: dict[str, int] = field(default_factory=dict, repr=False)
+    _sizes: dict[str, int] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -167,15 +170,10 @@ class LinearModel:
         words = tokens(folded)
         if not words:
             return dict(zip(self.heads, self.bias, strict=True))
-        count, total = len(words) - 1, 0
-        cache, pairs = self._words, self._pairs
-        for word in words:
-            size, packed = cache.get(word) or self._word(word)
-            count += size
-            total += packed
-        for pair in pairwise(words):
-            bigram = pairs.get(pair)
-            total += self._pair(*pair) if bigram is None else bigram
+        pairs = list(pairwise(words))
+        self._learn(words, pairs)
+        count = len(pairs) + sum(map(self._sizes.__getitem__, words))
+        total = sum(map(self._rows.__getitem__, words)) + sum(map(self._pairs.__getitem__, pairs))
         scale = feature_scale(count) / QUANTUM
         return {
             head: b + scale * s
@@ -186,30 +184,35 @@ class LinearModel:
         """The tokens and bigrams that pushed ``head`` up most, as spans of the original text."""
         column = self.heads.index(head)
         found = list(_token_spans(folded))
-        scored = [
-            (_column((self._words.get(word) or self._word(word))[1], column), start, end) for start, end, word in found
-        ]
+        words = [word for _, _, word in found]
+        self._learn(words, list(pairwise(words)))
+        scored = [(_column(self._rows[word], column), start, end) for start, end, word in found]
         for (start, _, left), (_, end, right) in pairwise(found):
-            packed = self._pairs.get((left, right))
-            scored.append((_column(self._pair(left, right) if packed is None else packed, column), start, end))
+            scored.append((_column(self._pairs[left, right], column), start, end))
         best = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))[:limit]
         rule = f"model.{head}"
         return tuple(Span(start=s, end=e, text=text[s:e], rule=rule) for _, s, e in sorted(best, key=lambda i: i[1]))
 
-    def _pair(self, left: str, right: str) -> int:
-        packed = self._packed.get(slot(bigram_feature(left, right)), 0)
-        if len(self._pairs) >= _CACHE_LIMIT:
-            self._pairs.clear()
-        self._pairs[left, right] = packed
-        return packed
-
-    def _word(self, word: str) -> tuple[int, int]:
-        names = token_features(word)
-        entry = (len(names), sum(self._packed.get(slot(name), 0) for name in names))
-        if len(self._words) >= _CACHE_LIMIT:
-            self._words.clear()
-        self._words[word] = entry
-        return entry
+    def _learn(self, words: list[str], pairs: list[tuple[str, str]]) -> None:
+        """Put the rows of the text's words and pairs that are not cached yet into the caches (emptied, not evicted,
+        when they would grow past the limit: cheap and good enough for Zipf)."""
+        new_words = set(words).difference(self._rows)
+        if new_words:
+            if len(self._rows) + len(new_words) > _CACHE_LIMIT:
+                self._rows.clear()
+                self._sizes.clear()
+                new_words = set(words)
+            for word in new_words:
+                names = token_features(word)
+                self._sizes[word] = len(names)
+                self._rows[word] = sum(self._packed.get(slot(name), 0) for name in names)
+        new_pairs = set(pairs).difference(self._pairs)
+        if new_pairs:
+            if len(self._pairs) + len(new_pairs) > _CACHE_LIMIT:
+                self._pairs.clear()
+                new_pairs = set(pairs)
+            for left, right in new_pairs:
+                self._pairs[left, right] = self._packed.get(slot(bigram_feature(left, right)), 0)
 
 
 QUANTUM = 10_000
