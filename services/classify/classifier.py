@@ -42,6 +42,9 @@ _RULES = RuleBook(CATEGORY_RULES, CUE_RULES, URGENCY_RULES)
 # Emergencies the rules may declare a tip on their own, and the cues that they are happening at this moment.
 _TOLD_NOW = frozenset({"emergency.violence_now", "emergency.burglars_inside"})
 _NOW_LABELS = frozenset({"now", "plea"})
+# A present tense alone ("er wordt iemand neergestoken") does not tell it happens now when the text says it happens
+# every week: "jullie posten dansjes terwijl er elke week iemand wordt neergestoken" is a complaint.
+_TENSE_ONLY = frozenset({"now.passive"})
 # Hits that mean something else beside another hit: shooting fireworks is not a firearm, and the threat in a
 # sextortion message is the scam itself. Keyed by the context rule, the rules it explains away.
 _EXPLAINED_BY = {
@@ -248,7 +251,12 @@ def _emergency_told_now(
     level = urgency.decide(text, scanned.folded, categories, scanned.hits(URGENCY_RULES))
     if level.reason not in _TOLD_NOW:
         return ()
-    if not any(label in _NOW_LABELS for hit in level.danger_now for label, _ in hit.rule.weights):
+    told_now = [hit for hit in level.danger_now if any(label in _NOW_LABELS for label, _ in hit.rule.weights)]
+    if not told_now:
+        return ()
+    if all(hit.rule.name in _TENSE_ONLY for hit in told_now) and any(
+        hit.rule.name == "cue.recurring" for hit in cue_hits
+    ):
         return ()
     return level.evidence
 

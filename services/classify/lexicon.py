@@ -27,7 +27,8 @@ from services.classify.rules import Rule, RuleSet, rule
 _COLOUR = r"(?:zwart|wit|grijs|grijz|rod|rood|blauw|donkerblauw|zilver|groen|geel|oranje)e?n?"
 
 WEAPON = [
-    rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|guns?|firearms?"
+    # "guns?" not after "her": Turkish "her gün" (every day) folds to "her gun".
+    rule("weapon.firearm", r"(?:vuur)?wapens?|pistool\w*|pistolen|revolver|geweer|geweren|(?<!her )guns?|firearms?"
          r"|ak(?:-?47)?|kalasj\w*|glock|blaffer\w*|waffie\w*|uzi|(?:zn|zijn|z'n|de|mn|m'n) ijzer"
          r"|(?:jacht|hagel|lucht|alarm)geweer\w*|handgun\w*|shotgun\w*|rifle|kogels|munitie|ammo|bullets"
          r"|baseball ?bats?", weapon=1.0),
@@ -46,7 +47,8 @@ WEAPON = [
          weapon=1.0),
     rule("weapon.held", r"(?:hamer|hammer|knuppel|stok|bat|schroevendraaier|koevoet|fles|steen) in (?:zijn|zn|z'n|haar"
          r"|his|her) (?:hand|handen|hands)", weapon=1.0),
-    rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten", weapon=1.0),
+    rule("weapon.shots", r"schoten|schot|geschoten|schiet\w*|shots?|shooting|gunshots?|neergeschoten|pang pang",
+         weapon=1.0),
     rule("weapon.bangs", r"knallen|knal", weapon=0.5),
     rule("weapon.tool", r"hamers?|koevoet|schroevendraaier|betonschaar", weapon=0.3, burglary=0.3),
     rule("weapon.stab", r"neergestoken|steekpartij\w*|stabbed|stabbing|steekt \w+ neer", weapon=1.0, violence=1.0),
@@ -112,7 +114,9 @@ VIOLENCE = [
          r"|ik weet waar je woont|pas maar op|threat\w*"
          r"|gestalkt|stalk\w*|achtervolg\w*|opgewacht|intimid\w*|uitgescholden|scheldt \w+ uit|jij bent dood"
          r"|ben jij dood|(?:will|gonna|going to|wants to) (?:\w+ )?(?:kill|hurt|stab|shoot)"
-         r"|(?:he|she|they|i)'?ll (?:\w+ )?(?:kill|hurt|stab|shoot)", violence=1.0),
+         r"|(?:he|she|they|i)'?ll (?:\w+ )?(?:kill|hurt|stab|shoot)"
+         # Extortion: "betalen of je zaak brandt af".
+         r"|(?:betalen|betaal|pay) (?:of|or) (?:je|jouw|uw|your) \w+ (?:brandt|gaat|burns)", violence=1.0),
     rule("violence.robbery", r"overval\w*|beroofd|beroving\w*|robbed|robbery|mugged|pakken geld af|geld afpakken"
          r"|afgepakt", violence=1.0, theft=0.5),
     rule("violence.snatch", r"gerukt|snatched|rukte|rukt|rukken|gegrist|grist|griste|(?:uit|van) (?:haar|zijn|mijn|zn"
@@ -197,8 +201,8 @@ DRUGS = [
     rule("drugs.grow", r"\w+kwekerij", drugs=1.0),
     rule("drugs.substance", r"joints?|wiet\w*|hasj|coke|cocaine|snow|snuif|snuiven|pillen|xtc|mdma|keta\w*|heroine"
          r"|crack|weed|blowen|anijs|spuiten", drugs=0.7),
-    rule("drugs.other_language", r"esrar\w*|marihuan\w*|narkoty\w*|kokain\w*|gras\w* (?:kokusu|geruch)"
-         r"|uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
+    rule("drugs.other_language", r"esrar\w*|marihuan\w*|narkoty\w*|kokain\w*|bende droga|drogas"
+         r"|gras\w* (?:kokusu|geruch)|uyu[sş]turucu\w*|narkotyk\w*|dilerz\w*", drugs=1.0),
     rule("drugs.nitrous", r"lachgas\w*|ballonnen|ballonnetjes|gascilinders?|patronen|nitrous", drugs=1.0),
     rule("drugs.cartridges", r"\w+patronen", drugs=1.0),
     rule("drugs.signs", r"envelopjes|handje geven|handjes geven|(?:dikke )?kabels? (?:\w+ ){0,4}(?:naar|van) (?:de )?"
@@ -411,7 +415,7 @@ FRAUD = [
     rule("fraud.market", r"marktplaats|vinted|marketplace|webshop|nooit (?:ontvangen|geleverd|gekomen|aangekomen)"
          r"|levert nooit|never (?:arrived|received|delivered)|geblokkeerd|geblokt|blocked me|overgemaakt"
          r"|euro (?:kwijt|betaald)|\d+ euro", fraud=0.5),
-    rule("fraud.caller", r"van de bank|'de bank'|de bank|gebeld door|belde|namens|zogenaamd|zei dat hij van"
+    rule("fraud.caller", r"van de bank|'de bank'|de bank|gebeld door|belde(?! ik\b)|namens|zogenaamd|zei dat hij van"
          r"|van de politie is|nep pasje|sieraden .{0,20}(?:ophalen|afgeven)|ophalen voor", fraud=0.6),
     # A caller or visitor the writer puts in quotes: "2 mannen 'van de waterleiding'", "een man 'van de ING'".
     rule("fraud.fake_official", r"'van de (?:\w+ )?\w+'|'(?:bankmedewerker|monteur|rechercheur|agent|politieagent"
@@ -481,7 +485,11 @@ OTHER_LANGUAGES = [
          r"|habri (?:mi|nos|su) outo|(?:kap[iı]|kasa)\w* k[iı]r\w*"
          r"|cam\w* k[iı]r[iı]p (?:\S+ ){0,3}\S*[cç]al\w*|wlama\w*|зламав\w*|зламали|взлом\w*",
          burglary=1.0),
-    rule("theft.other_language", r"h[oò]rta|a h[oò]rta", theft=1.0),
+    rule("theft.other_language", r"h[oò]rta|a h[oò]rta|se llevaron|nos (?:han )?robad\w*|me (?:han )?robad\w*"
+         r"|robaron|roubar\w*|roubad\w*", theft=1.0),
+    # Spanish and Portuguese: "entraron en nuestro piso", "han forzado el trastero".
+    rule("burglary.spanish", r"entraron en (?:\w+ )?(?:casa|piso|trastero|garaje|tienda)|(?:han|hemos) forzado"
+         r"|forzaron (?:la|el)|arrombad\w*|assaltaram (?:a|o) (?:casa|loja)", burglary=1.0),
     rule("violence.romanian", r"(?:il|o|ii|ne) bate\b|bataie|" + HELD_CAPTIVE, violence=1.0),
     rule("burglary.heard_inside", HIDING_FROM_INTRUDERS, burglary=1.0),
     rule("burglary.romanian", r"(?:au|a) spart\w*|spart[aă]?|spart (?:usa|geamul|fereastra)", burglary=1.0),

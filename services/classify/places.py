@@ -13,7 +13,9 @@ from shared.contracts import Place, Span
 from shared.reference import ReferenceData
 
 _ARTICLES = frozenset({"de", "den", "het", "t"})
-_LOCATIVE = frozenset({"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at"})
+_LOCATIVE = frozenset(
+    {"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at", "في"}
+)
 # A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
@@ -40,8 +42,45 @@ _AREA_WORDS = frozenset(
         "rand",
         "buitengebied",
         "kant",
+        "kern",
+        "strand",
+        "haven",
+        "rondweg",
     }
 )
+# "mijn buurvrouw Erica", "collega Rob": a capitalised word after one of these is a person's name.
+_PERSON_WORDS = frozenset(
+    {
+        "buurvrouw",
+        "buurman",
+        "buurjongen",
+        "buurmeisje",
+        "vriend",
+        "vriendin",
+        "collega",
+        "zus",
+        "zusje",
+        "broer",
+        "broertje",
+        "neef",
+        "nicht",
+        "oom",
+        "tante",
+        "opa",
+        "oma",
+        "dochter",
+        "zoon",
+        "ex",
+        "meneer",
+        "mevrouw",
+        "juf",
+        "meester",
+    }
+)
+# What follows a plural or a verb, not a place: "stopt bij huizen waar het licht uit is".
+_NOUN_NEXT = frozenset({"waar", "die", "dat", "zonder"})
+# "de Bloemenbuurt in Uden": the second name holds the first.
+_WITHIN = re.compile(r"\s+(?:in|te)\s+")
 # "station Gouda", "centrum Zaandam", "Zaandam centrum": a word for part of a town right beside a name makes it one.
 _BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad"})
 # What follows an area code ("020") in a telephone number.
@@ -225,14 +264,7 @@ class Gazetteer:
             return True
         if capital and not (everyday and is_sentence_start(text, words[index].start) and not entry.codes & home):
             return True
-        following = words[index + len(key)].text if index + len(key) < len(words) else ""
-        placed = (
-            previous in _LOCATIVE
-            or (previous == "van" and before in _AREA_WORDS)
-            or _BESIDE_AREA & {previous, following}
-            or (not everyday and _signed_off(text, words, index, index + len(key)))
-        )
-        return bool(placed) and key[-1] not in landmarks.FUNCTION_WORDS
+        return _placed(text, words, index, key, everyday=everyday) and key[-1] not in landmarks.FUNCTION_WORDS
 
     def resolve(self, text: str, received_on: str | None, folded: str | None = None) -> PlaceResult:
         """Pick the municipality the tip is about; names that stay ambiguous are reported (``folded``: the text's
@@ -262,6 +294,7 @@ class Gazetteer:
         if not resolved:
             return PlaceResult(None, tuple(dict.fromkeys(ambiguous)))
         mention, code = min(resolved, key=lambda item: (item[0].directional, item[0].start))
+        mention, code = _holder(folded, mention, code, resolved)
         municipality = self._reference.municipalities[code]
         span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule=rule)
         return PlaceResult(Place(municipality=municipality.name, municipality_code=code, evidence=span), ())
@@ -343,6 +376,31 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
 
 
+def _placed(text: str, words: list[Token], index: int, key: tuple[str, ...], *, everyday: bool) -> bool:
+    """Whether the words around a lowercase name make it a place: "in zwolle", "omgeving van beek", "station gouda",
+    a sign-off; not a plural or a verb ("stopt bij huizen waar het licht uit is")."""
+    previous = words[index - 1].text if index else ""
+    before = words[index - 2].text if index > 1 else ""
+    following = words[index + len(key)].text if index + len(key) < len(words) else ""
+    if everyday and following in _NOUN_NEXT:
+        return False
+    return (
+        previous in _LOCATIVE
+        or (previous == "van" and before in _AREA_WORDS)
+        or bool(_BESIDE_AREA & {previous, following})
+        or (not everyday and _signed_off(text, words, index, index + len(key)))
+    )
+
+
+def _holder(folded: str, mention: Mention, code: str, resolved: list[tuple[Mention, str]]) -> tuple[Mention, str]:
+    """The place named right after "in" that holds the chosen one ("de Bloemenbuurt in Uden"), else the chosen one: a
+    neighbourhood or street name that several towns have is placed by the town."""
+    for other, other_code in resolved:
+        if other_code != code and other.start > mention.end and _WITHIN.fullmatch(folded, mention.end, other.start):
+            return other, other_code
+    return mention, code
+
+
 def _route_ends(folded: str, resolved: list[tuple[Mention, str]]) -> set[Mention]:
     """The names that open and close a route between two municipalities ("tussen A en B", "van A naar B")."""
     ends: set[Mention] = set()
@@ -372,6 +430,8 @@ def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previou
     """Whether the place name is part of a person's or a street's name: "Kevin de Vries", "van Beek" (but "omgeving van
     Beek" is the village), "de Lange Delft in Middelburg"."""
     if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
+        return True
+    if not entry.strong and previous in _PERSON_WORDS and text[words[index].start].isupper():
         return True
     return previous in _STREET_OPENERS and text[words[index - 1].start].isupper()
 

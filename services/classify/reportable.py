@@ -69,7 +69,7 @@ _REQUEST = [
     rule("ask.urgent", r"kom aub|kom snel|snel|hulp(?= ?!)|help|112|send someone", request=0.4),
     rule("ask.action", r"kunnen jullie|kan (?:er )?iemand|graag \w+|wat moet ik doen"
          r"|wat moeten we doen|please|pls|aub|could you|can you do anything"
-         r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) \w* ?melden|langs\w+|kijk ff|check"
+         r"|wie heeft (?:iets )?gezien|ogen open|delen|wil (?:dit|het) (?:\w+ ){0,2}melden|langs\w+|kijk ff|check"
          r"|doe er wat aan|dit moet stoppen|wanneer wordt|hoe nu verder|moet ik|zou u|wilt u|is it possible|can you"
          r"|(?:wanted|want) to report|kun je daar|zoek het \w+ op|kan hier iemand", request=0.4),
 ]  # fmt: skip
@@ -80,7 +80,7 @@ _NEGATIVE = [
          r"|niemand deed iets|lekker bezig|incompetent|schandalig|ongepast|beter(?:s)? te doen|boeven vangen"
          r"|kunnen jullie ook|zouden jullie eens|wanneer gaan jullie|wanneer gaat de politiek|de politiek"
          r"|klacht (?:\w+ )?(?:indienen|over)|selectief optreden"
-         r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig"
+         r"|wanneer komen jullie|is dat (?:nou )?(?:echt )?nodig|daar betaal (?:ik|je|we) (?:dus |toch )?belasting voor"
          # Turkish: "the police are dancing", "you only make videos", "nobody does anything".
          r"|dans ed\w*|video [cç]ekiyorsunuz|kimse bir [sş]ey yapm\w*", negative=-1.6),
     rule("neg.praise", r"respect|bedankt|dank (?:je|jullie|u|voor)\w*|dankjewel|toppers?|complimenten|goed gedaan"
@@ -111,7 +111,8 @@ _NEGATIVE = [
          r"|no (?:shooting|shots|break-?ins?|one hurt)|all fine|niks ingebroken|niks gebeurd"
          r"|er is niks|niet gestolen|vals alarm|nooit iets|false alarm|rustig|was maar een|geleend"
          r"|(?:er is |er zijn )?niemand (?:\w+ )?(?:neergestoken|gestoken|neergeschoten|beschoten|beroofd)"
-         r"|(?:was|is) (?:een|het|gewoon een) (?:filmopname|opname|oefening)|nepbloed", negative=-1.6),
+         r"|(?:was|is) (?:een|het|gewoon een) (?:filmopname|opname|oefening)|nepbloed"
+         r"|(?:stond|zat|liep) (?:er )?niemand met", negative=-1.6),
     rule("neg.hypothetical", r"als (?:er |ik |je |iemand )?ooit|stel (?:je|dat)|wat als|als ik \w+ \w+ vind"
          r"|what if|if (?:i|someone) ever|stel (?:er|ik|iemand|nou|je voor)"
          r"|zou (?:je|ik|jij|u|men) (?:\w+ ){0,2}(?:112 )?bellen als|als (?:er )?iemand (?:\w+ ){0,5}voor je staat"
@@ -138,7 +139,11 @@ _NEGATIVE = [
          r"|gasexplosie|wypadek|burz[ay]|firtina\w*|fırtına\w*|(?:brandweer|ambulances?|karetki"
          r"|bomberos)\w* (?:\S+ ){0,2}"
          r"(?:is |zijn |sind |juz |już |ya )?(?:er )?al (?:mee )?(?:bezig|ter plaatse)|(?:juz|już) s[aą] na miejscu"
-         r"|ya est[aá]n all[ií]", negative=-1.2),
+         r"|ya est[aá]n all[ií]"
+         # Help already there, and said outright: "de ambulance was er snel", "nothing criminal".
+         r"|(?:ambulance|brandweer)\w* (?:\S+ ){0,2}(?:is|zijn|was|waren) er (?:al|snel)\b"
+         r"|(?:an )?ambulance (?:just )?arrived|niets crimineels|niks crimineels|nothing criminal"
+         r"|epileptische aanval", negative=-1.2),
     # A case that is already handled or an exercise: thanks and reassurance, not a tip.
     rule("neg.handled", r"(?:al|is|zijn|werd|werden|hebben (?:ze|jullie)) (?:\w+ ){0,2}(?:opgepakt|aangehouden|gepakt)"
          r"|(?:is|was) (?:al )?opgelost|een oefening|oefening (?:van|met)|het was een oefening"

@@ -500,8 +500,10 @@ URGENCY_RULES = RuleSet([
          r"|(?:wil|wilde|wou) (?:hij|ze|zij) mee|puppy|(?:te )?lokken|gelokt|lokt|lokte",
          child=1.0),
     rule("high.inprogress", r"komt zo|staat op het punt|vandaag niet|ophalen", inprogress=1.0),
-    # Something that may explode: wires sticking out, a grenade, a bomb.
-    rule("life.explosive", r"draden|draadjes|wires|(?:hand)?granaat|explosie\w*|bom|bomb|explosief\w*"
+    # An explosion: happening now, or told afterwards ("vannacht een explosie bij de shisha lounge, alle ramen eruit").
+    rule("life.blast", r"explosie\w*", object=1.0, blast=1.0),
+    # Something that may explode: wires sticking out, a grenade, a bomb; still there, whenever it was found.
+    rule("life.explosive", r"draden|draadjes|wires|(?:hand)?granaat|bom|bomb|explosief\w*"
          r"|knippert (?:een |er een )?(?:\w+ )?lampje",
          object=1.0, explosive=1.0),
     rule("high.object", r"koffer|koffertje|onbeheerd\w*|unattended|verdacht pakket|dicht ?geplakt met tape"
@@ -715,9 +717,11 @@ def _ladder(flags: dict[str, list[Hit]], cats: set[Category]) -> list[tuple[str,
             ("blocked", "responding"),
         ),
         (
-            "explosive" in flags and not flags.keys() & {"after", "old", "media"} and bool(cats),
+            ("explosive" in flags or ("blast" in flags and (now or "past" not in flags)))
+            and not flags.keys() & {"after", "old", "media"}
+            and bool(cats),
             "emergency.explosive",
-            ("explosive",),
+            ("explosive", "blast"),
         ),
         (
             Category.FRAUD in cats

@@ -7,6 +7,7 @@ import pytest
 
 from services.classify.classifier import Classifier
 from services.classify.evaluation import evaluate
+from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.plates import find_plates
 from services.classify.reportable import CUE_RULES
@@ -962,3 +963,41 @@ def test_cries_for_help_captives_hidden_witnesses_and_children_taken_are_emergen
 ) -> None:
     result = tip(classifier, text)
     assert result.urgency is Urgency.EMERGENCY, (text, result.urgency_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("pang pang pang bij de flats, er ligt iemand op de grond", "weapon.shots"),
+        ("vannacht ruit ingegooid met een briefje: 'betalen of je zaak brandt af'", "violence.threat"),
+        ("anoche entraron en nuestro piso y se llevaron los portátiles", "burglary.spanish"),
+        ("tin hende ta bende droga tur anochi na e parkinan", "drugs.other_language"),
+    ],
+)
+def test_words_the_lexicon_reads_in_other_voices(text: str, rule: str) -> None:
+    assert rule in {hit.rule.name for hit in CATEGORY_RULES.scan(fold(text))}
+
+
+def test_every_day_in_turkish_is_not_a_gun() -> None:
+    names = {hit.rule.name for hit in CATEGORY_RULES.scan(fold("her gün aynı araba park ediyor"))}
+    assert "weapon.firearm" not in names
+    assert "weapon.firearm" in {hit.rule.name for hit in CATEGORY_RULES.scan(fold("he has a gun"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An elderly man collapsed at the market, an ambulance just arrived. Nothing criminal, just so you know",
+        "nee er stond niemand met een mes bij de school, dat was een jongen met een paraplu",
+        "jullie posten dansjes terwijl er in Kanaleneiland elke week iemand wordt neergestoken",
+    ],
+)
+def test_help_already_there_a_denial_and_a_weekly_complaint_are_not_tips(classifier: Classifier, text: str) -> None:
+    assert not classifier.classify("t", text, "@politie_utrecht").reportable
+
+
+def test_an_explosion_told_afterwards_is_not_an_emergency_but_a_device_still_there_is(classifier: Classifier) -> None:
+    after = classifier.classify("t", "Vannacht een explosie bij de voordeur van de shisha lounge, alle ramen eruit")
+    device = classifier.classify("t", "er ligt een pakketje met draadjes eruit tegen de deur van de moskee")
+    assert after.urgency != Urgency.EMERGENCY
+    assert device.urgency == Urgency.EMERGENCY

@@ -146,3 +146,30 @@ def test_a_lowercase_village_signing_off_a_message_is_its_place(
     classifier: Classifier, text: str, expected: str | None
 ) -> None:
     assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lachgas op de parkeerplaats bij het strand van Cadzand", "Sluis"),
+        ("vrachtwagens met 70 door de kern van Yerseke", "Reimerswaal"),
+        ("inbraak bij 3 huizen in de Bloemenbuurt in Uden vannacht", "Maashorst"),
+        ("spookrijder op de rondweg van Winschoten", "Oldambt"),
+        ("سرقوا دراجتي من أمام المسجد في Gouda أمس", "Gouda"),  # Arabic script has no capitals: not shouting
+    ],
+)
+def test_a_place_after_an_area_word_inside_a_town_or_in_arabic_script(
+    classifier: Classifier, text: str, expected: str
+) -> None:
+    assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn buurvrouw Erica wordt al weken lastiggevallen door haar ex",
+        "een audi rijdt langzaam door de straat en stopt bij huizen waar het licht uit is",
+    ],
+)
+def test_a_person_named_like_a_village_and_a_plural_name_no_place(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
