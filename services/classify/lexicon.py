@@ -232,7 +232,7 @@ PARKING = [
          r"|zonder kaart", parking=1.0),
     rule("parking.blocked_spot", r"(?:staat|staan|zetten|zet|gezet|parkeren|stond|stonden) (?:\w+ ){0,6}(?:pal |vlak )?"
          r"(?:voor|in|op) (?:onze|mijn|mn|de|het|hun) (?:garagedeur|oprit|nooduitgang|fietsenstalling"
-         r"|brandweeropstelplaats|laad- en losplek|invalidenplek)|brandweeropstelplaats|opstelplaats"
+         r"|brandweeropstelplaats|laad- en losplek|invalidenplek|uitrukpoort)|brandweeropstelplaats|opstelplaats"
          r"|laad- en losplek|(?:staat|staan) (?:\w+ ){0,3}(?:trottoir|stoep) vol"
          r"|(?:parkuj\w*|zaparkowa\w*|stoi|stoja|auto|samochod\w*) (?:\w+ ){0,3}na chodniku", parking=1.0),
     rule("parking.blocking", r"op de stoep|op het trottoir|op het zebrapad|in de berm|voor (?:mijn|de|onze|m'n|mn)"

@@ -228,7 +228,7 @@ _TRIE_DEPTH = 4  # deeper tries measured no faster
 
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives, with a leading group or character class spelt out ("(?:de|het) x" -> "de x",
-    "het x"), so that each can be filed under its first letter instead of being tried at every word."""
+    "het x"), so that the endings' trie can merge them by their letters and emoji can form one character class."""
     return [expanded for alternative in _top_level_alternatives(pattern) for expanded in _spelt_out(alternative)]
 
 

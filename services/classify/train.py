@@ -118,9 +118,11 @@ TUNING_FILES = (
     # a day at village accounts), scored unseen once and then used the same way.
     _REPO / "tests" / "data" / "classify-train-13-negatives.jsonl",
     _REPO / "tests" / "data" / "classify-train-13-day.jsonl",
+    # The tenth held-out set, retired after three scorings in aggregate (its errors unread).
+    _REPO / "tests" / "data" / "classify-retired-holdout-10.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v10.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v11.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.
@@ -147,10 +149,10 @@ class Hyper:
     seed: int = 20260101
 
 
-# Around the choices of earlier runs: a balance of 1.0 lost at every setting, and on 12,925 tips the smallest L2
-# tried (3e-6) won with the smaller rate (2.0; 4.0 overshot at that L2, 3e-5 lost at both), so the grid moves down
-# a step in both and keeps six fits.
-GRID = tuple(Hyper(l2=l2, learning_rate=rate) for l2 in (1e-6, 3e-6, 1e-5) for rate in (1.0, 2.0))
+# Around the choices of earlier runs: a balance of 1.0 lost at every setting; on 12,925 tips the rate of 4.0 overshot
+# at L2 3e-6, and on 14,574 the rate of 2.0 beat 1.0 at every L2 while the smallest L2 tried (1e-6) won, so the grid
+# moves a step down in L2 and tries a rate between 2.0 and 4.0, and keeps six fits.
+GRID = tuple(Hyper(l2=l2, learning_rate=rate) for l2 in (3e-7, 1e-6, 3e-6) for rate in (2.0, 3.0))
 
 
 @dataclass(frozen=True, slots=True)
