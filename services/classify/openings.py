@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import ahocorasick_rs
@@ -52,14 +53,15 @@ def shape(text: str) -> str:
     return text.translate(_SHAPE)
 
 
-def openings(pattern: str) -> set[str]:
+@cache  # a rule set's own automaton and the rule book's read the same patterns
+def openings(pattern: str) -> frozenset[str]:
     """The shaped literal strings one of which starts every match of ``pattern`` ("" when a match may start with
     anything). Lookarounds and anchors are passed over, so an opening may accept more than the pattern does."""
     parsed = list(sre_parse.parse(pattern))
     if len(parsed) == 1 and parsed[0][0] is sre.BRANCH:
         # Each top-level alternative is spelt out on its own, so that one with many spellings crowds out no other.
-        return set().union(*(_starts(list(branch), "") for branch in parsed[0][1][1]))
-    return _starts(parsed, "")
+        return frozenset().union(*(_starts(list(branch), "") for branch in parsed[0][1][1]))
+    return frozenset(_starts(parsed, ""))
 
 
 _Items = list[tuple[Any, Any]]

@@ -264,7 +264,8 @@ class Gazetteer:
             return True
         if capital and not (everyday and is_sentence_start(text, words[index].start) and not entry.codes & home):
             return True
-        return _placed(text, words, index, key, everyday=everyday) and key[-1] not in landmarks.FUNCTION_WORDS
+        placed = _placed(text, words, index, key, previous, before, everyday=everyday)
+        return placed and key[-1] not in landmarks.FUNCTION_WORDS
 
     def resolve(self, text: str, received_on: str | None, folded: str | None = None) -> PlaceResult:
         """Pick the municipality the tip is about; names that stay ambiguous are reported (``folded``: the text's
@@ -376,11 +377,11 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
     return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
 
 
-def _placed(text: str, words: list[Token], index: int, key: tuple[str, ...], *, everyday: bool) -> bool:
+def _placed(
+    text: str, words: list[Token], index: int, key: tuple[str, ...], previous: str, before: str, *, everyday: bool
+) -> bool:
     """Whether the words around a lowercase name make it a place: "in zwolle", "omgeving van beek", "station gouda",
     a sign-off; not a plural or a verb ("stopt bij huizen waar het licht uit is")."""
-    previous = words[index - 1].text if index else ""
-    before = words[index - 2].text if index > 1 else ""
     following = words[index + len(key)].text if index + len(key) < len(words) else ""
     if everyday and following in _NOUN_NEXT:
         return False

@@ -92,10 +92,12 @@ def _near_digits(text: str) -> Iterator[tuple[int, int]]:
     window: tuple[int, int] | None = None
     for run in _DIGITS.finditer(text):
         first, last = max(0, run.start() - _LONGEST + 1), run.end() - 1
-        if window is not None and first > window[1] + 1:
+        if window is not None and first <= window[1] + 1:
+            window = (window[0], last)  # overlaps or touches the range before: one range
+            continue
+        if window is not None:
             yield window
-            window = None
-        window = (window[0], last) if window else (first, last)
+        window = (first, last)
     if window is not None:
         yield window
 

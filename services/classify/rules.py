@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from services.classify.openings import Openings
@@ -48,7 +49,6 @@ class RuleSet:
         prefix_rules, suffix_rules = _split_by_start(word_rules)
         self._word_rules = [(item, re.compile(rf"(?:{item.pattern})(?!\w)")) for item in prefix_rules]
         self.word_patterns = [item.pattern for item in prefix_rules]
-        self._openings = Openings([self.word_patterns])
         # Word-ending rules ("\w*dief", "\w+straat") are searched for their ending, which is far cheaper
         # than trying them at every word start.
         self._suffixes = [(item, re.compile(_suffix_pattern(item.pattern))) for item in suffix_rules]
@@ -62,6 +62,11 @@ class RuleSet:
         self._symbols_need_non_ascii = all(
             not alternative.isascii() for item in symbol_rules for alternative in _alternatives(item.pattern)
         )
+
+    @cached_property
+    def _openings(self) -> Openings:
+        # Built when the set is first scanned on its own: the classifier scans all its sets together (``RuleBook``).
+        return Openings([self.word_patterns])
 
     def scan(self, folded: str) -> list[Hit]:
         """Every rule hit in a folded text, at most one per start position."""
@@ -121,7 +126,6 @@ class ScannedText:
     ) -> None:
         self.folded = folded
         self._openings = dict(zip(map(id, rulesets), openings, strict=True))
-        self._rulesets = {id(ruleset): ruleset for ruleset in rulesets}
         self._hits: dict[int, list[Hit]] = {}
 
     def hits(self, ruleset: RuleSet) -> list[Hit]:
@@ -129,7 +133,7 @@ class ScannedText:
         key = id(ruleset)
         found = self._hits.get(key)
         if found is None:
-            found = self._hits[key] = self._rulesets[key].hits(self.folded, self._openings[key])
+            found = self._hits[key] = ruleset.hits(self.folded, self._openings[key])
         return found
 
 

@@ -221,7 +221,7 @@ _FIELD_MASK = (1 << _FIELD) - 1
 # Added to every field before reading: a field then holds its sum plus 2**63, never negative, so no field borrows from
 # the next and all of them are read at once as unsigned 64-bit numbers (each sum stays far below 2**62 in magnitude).
 _FIELD_OFFSET = 1 << (_FIELD - 1)
-_OFFSETS = [sum(_FIELD_OFFSET << (_FIELD * h) for h in range(width)) for width in range(32)]
+_OFFSETS = [sum(_FIELD_OFFSET << (_FIELD * h) for h in range(width)) for width in range(len(HEADS) + 1)]
 
 
 def _pack(row: Vector) -> int:
