@@ -8,9 +8,11 @@ and is not an ordinary word; the score cutoff is strict so a near miss stays unm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from services.classify.normalize import Token, in_handle, is_sentence_start
 
@@ -18,6 +20,9 @@ _MIN_LENGTH = 5
 # rapidfuzz ratio (0-100, indel distance): 88 accepts one dropped, doubled or swapped letter in an
 # 8-letter name ("apeldorn", "nijmgen") but not a different word of the same length.
 _CUTOFF = 88.0
+_SWAP_LENGTH = 7
+# "Oudedijk", "Kerkweg": a street name is not a misspelt village ("Oudendijk").
+_STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|pad|steeg)$")
 _LOCATIVE = frozenset({"in", "te", "bij", "uit", "rond", "nabij", "vanuit", "near", "at", "w", "from"})
 # Frequent words a reporter capitalises or puts after "in"/"bij" that sit close to a town name.
 _COMMON = frozenset(
@@ -46,7 +51,11 @@ class FuzzyPlaces:
         unknown = [
             index
             for index, (start, end, name) in enumerate(words)
-            if end - start >= _MIN_LENGTH and name not in known and name not in _COMMON and name.isalpha()
+            if end - start >= _MIN_LENGTH
+            and name not in known
+            and name not in _COMMON
+            and name.isalpha()
+            and not _STREETLIKE.search(name)
         ]
         if not unknown:
             return []
@@ -56,7 +65,12 @@ class FuzzyPlaces:
             previous = words[index - 1].text if index else ""
             # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
             after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
-            capital = text[word.start].isupper() and not is_sentence_start(text, word.start) and not shouting
+            capital = (
+                text[word.start].isupper()
+                and not is_sentence_start(text, word.start)
+                and not shouting
+                and not _in_capitals_run(text, words, index)
+            )
             if (after_locative or capital) and not in_handle(text, word.start):
                 picked.append(index)
         return picked
@@ -70,9 +84,22 @@ class FuzzyPlaces:
         return self._cache[word]
 
     def _best(self, word: str) -> str | None:
-        # Dutch writers swap "y" and "ij" ("Harderwyk"); try the spelling the gazetteer uses first.
-        for variant in dict.fromkeys((word.replace("y", "ij"), word)):
+        # Dutch writers swap "y" and "ij" ("Harderwyk"), dialect writes "ie" for "ij" ("Delfziel", "Vriethof"); try
+        # the spelling the gazetteer uses first.
+        for variant in dict.fromkeys((word.replace("y", "ij"), word, word.replace("ie", "ij"))):
             found = process.extractOne(variant, self._choices, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
             if found is not None and abs(len(found[0]) - len(variant)) <= 2:
                 return self._labels[found[0]]
+        # Two swapped letters ("tilbrug") cost the ratio two edits; in a longer word they count as one.
+        if len(word) >= _SWAP_LENGTH:
+            found = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
+            if found is not None and sorted(found[0]) == sorted(word):
+                return self._labels[found[0]]
         return None
+
+
+def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` is written in capitals beside another word in capitals ("2 KINDEREN ACHTERIN")."""
+    neighbours = words[max(0, index - 1) : index + 2]
+    capitals = [len(token.text) > 1 and text[token.start : token.end].isupper() for token in neighbours]
+    return sum(capitals) >= 2 and text[words[index].start : words[index].end].isupper()

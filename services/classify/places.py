@@ -48,6 +48,26 @@ _AREA_WORDS = frozenset(
         "rondweg",
     }
 )
+# "het politiebureau van Franeker", "de jeugd van Ommen": a "van" after one of these introduces a town, not a surname.
+_TOWN_OWNERS = frozenset(
+    {
+        "politie",
+        "politiebureau",
+        "bureau",
+        "wijkagent",
+        "wijkagenten",
+        "burgemeester",
+        "inwoners",
+        "bewoners",
+        "jeugd",
+        "hangjongeren",
+        "jongeren",
+        "straten",
+        "wijken",
+        "dat",
+        "die",
+    }
+)
 # "mijn buurvrouw Erica", "collega Rob": a capitalised word after one of these is a person's name.
 _PERSON_WORDS = frozenset(
     {
@@ -82,27 +102,35 @@ _NOUN_NEXT = frozenset({"waar", "die", "dat", "zonder"})
 # "de Bloemenbuurt in Uden": the second name holds the first.
 _WITHIN = re.compile(r"\s+(?:in|te)\s+")
 # "station Gouda", "centrum Zaandam", "Zaandam centrum": a word for part of a town right beside a name makes it one.
-_BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad"})
+_BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnenstad", "afslag", "afrit", "knooppunt"})
 # What follows an area code ("020") in a telephone number.
 _PHONE_REST = re.compile(r"[-/ ]?\d")
 _AMSTERDAM = "GM0363"
+_FUZZY_VILLAGE_LENGTH = 8
 _ZUIDOOST = re.compile(r"\bzuidoost\b")
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
 _WEAK_BASES = frozenset({"nieuw", "havens", "oud", "buitenveldert"})
 _SUFFIX = re.compile(r"-(?:oost|west|zuid|noord|midden|noordoost|noordwest|zuidoost|zuidwest)$", re.IGNORECASE)
 
-# Handles name regions rather than towns; these map the region word to its police unit.
-_REGION_UNITS: dict[str, str] = {
-    "noordnederland": "RE01", "groningen": "RE01", "fryslan": "RE01", "friesland": "RE01", "drenthe": "RE01",
-    "oostnederland": "RE02", "twente": "RE02", "achterhoek": "RE02", "sallandvechtdal": "RE02",
-    "ijsseldelta": "RE02", "noordveluwe": "RE02", "rivierenland": "RE02", "gelderlandzuid": "RE02",
-    "gelderlandmidden": "RE02", "ijsselland": "RE02", "gelderland": "RE02", "overijssel": "RE02",
-    "middennederland": "RE03", "flevoland": "RE03", "eemland": "RE03", "heuvelrug": "RE03", "gooi": "RE03",
-    "noordholland": "RE04", "kennemerland": "RE04", "zaanstreek": "RE04", "westfriesland": "RE04",
-    "amsterdam": "RE05", "haaglanden": "RE06", "hollandsmidden": "RE06", "bollenstreek": "RE06",
-    "rijnmond": "RE07", "zeeland": "RE08", "westbrabant": "RE08", "walcheren": "RE08",
-    "oostbrabant": "RE09", "brabantnoord": "RE09", "brabantzuidoost": "RE09", "zuidoostbrabant": "RE09",
-    "hartvanbrabant": "RE09", "limburg": "RE10",
+# Handles name regions rather than towns. Each region word maps to the narrowest area it names: a province or a
+# safety region (both in the reference data), or else a police unit ("RE.."); an ambiguous village name is settled
+# by the narrowest area that holds exactly one of its places ("Winsum" to @politie_groningen is Het Hogeland's).
+_REGIONS: dict[str, str] = {
+    "noordnederland": "RE01", "groningen": "Groningen", "fryslan": "Fryslân", "friesland": "Fryslân",
+    "drenthe": "Drenthe", "oostnederland": "RE02", "twente": "Twente", "achterhoek": "Noord- en Oost-Gelderland",
+    "noordoostgelderland": "Noord- en Oost-Gelderland", "noordveluwe": "Noord- en Oost-Gelderland",
+    "sallandvechtdal": "IJsselland", "ijsseldelta": "IJsselland", "ijsselland": "IJsselland",
+    "rivierenland": "Gelderland-Zuid", "gelderlandzuid": "Gelderland-Zuid", "gelderlandmidden": "Gelderland-Midden",
+    "gelderland": "Gelderland", "overijssel": "Overijssel", "middennederland": "RE03", "flevoland": "Flevoland",
+    "utrecht": "Utrecht", "eemland": "Utrecht", "heuvelrug": "Utrecht", "gooi": "Gooi en Vechtstreek",
+    "noordholland": "RE04", "kennemerland": "Kennemerland", "zaanstreek": "Zaanstreek-Waterland",
+    "westfriesland": "Noord-Holland Noord", "noordhollandnoord": "Noord-Holland Noord", "amsterdam": "RE05",
+    "haaglanden": "Haaglanden", "hollandsmidden": "Hollands Midden", "bollenstreek": "Hollands Midden",
+    "rijnmond": "RE07", "zuidhollandzuid": "Zuid-Holland-Zuid", "zeeland": "Zeeland", "walcheren": "Zeeland",
+    "westbrabant": "Midden- en West-Brabant", "hartvanbrabant": "Midden- en West-Brabant", "oostbrabant": "RE09",
+    "brabantnoord": "Brabant-Noord", "brabantzuidoost": "Brabant-Zuidoost", "zuidoostbrabant": "Brabant-Zuidoost",
+    "brabant": "Noord-Brabant", "noordbrabant": "Noord-Brabant", "limburg": "Limburg",
+    "limburgnoord": "Limburg-Noord", "noordlimburg": "Limburg-Noord", "zuidlimburg": "Zuid-Limburg",
 }  # fmt: skip
 
 
@@ -115,6 +143,8 @@ class _Entry:
     # Municipality names, aliases and neighbourhoods match in any case; a bare woonplaats (often a
     # village named after a word, "Klimmen", "Vries") needs a capital or a preposition.
     strong: bool = False
+    # A neighbourhood name that many towns have ("Vogelbuurt"): it counts only where the account is that town's.
+    shared: bool = False
 
     def candidates(self) -> frozenset[str]:
         return frozenset({self.official} if self.official else self.codes)
@@ -129,6 +159,19 @@ class Mention:
     label: str
     codes: frozenset[str]
     directional: bool
+    shared: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    """What a receiving account's handle says about where its tips are: its own municipalities, and the areas it
+    names (provinces, safety regions, police units), narrowest first."""
+
+    codes: frozenset[str]
+    areas: tuple[frozenset[str], ...]
+
+
+_NO_HINT = _Hint(frozenset(), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +197,14 @@ class Gazetteer:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths_by_first = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
         self._compact = {"".join(key): entry.candidates() for key, entry in self._entries.items()}
-        self._hint_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._hint_cache: dict[str, _Hint] = {}
         self._known_words = frozenset(self._lengths_by_first) | landmarks.EVERYDAY_WORDS | landmarks.FUNCTION_WORDS
-        # Only strong, unambiguous names are guessed at: a misspelt village name is too often a word.
+        # Only unambiguous names are guessed at, and village names only when long: a misspelt short village name is
+        # too often a word.
         self._fuzzy_entries = {
-            "".join(key): entry for key, entry in self._entries.items() if entry.strong and len(entry.candidates()) == 1
+            "".join(key): entry
+            for key, entry in self._entries.items()
+            if len(entry.candidates()) == 1 and (entry.strong or len("".join(key)) >= _FUZZY_VILLAGE_LENGTH)
         }
         self._fuzzy = FuzzyPlaces((compact, compact) for compact in self._fuzzy_entries)
 
@@ -191,6 +237,7 @@ class Gazetteer:
                 if entry := self._entry(name):
                     entry.codes.add(hood.municipality_code)
                     entry.article, entry.strong = False, True
+                    entry.shared = name.casefold() in landmarks.SHARED_NEIGHBOURHOODS
 
     def _add_landmarks(self) -> None:
         cyrillic = {
@@ -229,7 +276,8 @@ class Gazetteer:
             key, entry = hit
             previous = words[index - 1].text if index else ""
             end = words[index + len(key) - 1].end
-            found.append(Mention(words[index].start, end, entry.label, entry.candidates(), previous in _DIRECTIONAL))
+            directional = previous in _DIRECTIONAL
+            found.append(Mention(words[index].start, end, entry.label, entry.candidates(), directional, entry.shared))
             covered = index + len(key)
         found.extend(_zuidoost(folded, found))
         return found
@@ -253,7 +301,9 @@ class Gazetteer:
         # In a text written in capitals, or a run of words in capitals ("STAAT NU EEN MAN"), a capital says nothing.
         in_capitals = _in_capitals_run(text, words, index + entry.article)
         capital = text[head.start].isupper() and not shouting and not in_capitals
-        if entry.article and not capital:
+        # A name with an article needs its capital, and is a street before a house number ("op de Wijk 2").
+        after = index + len(key)
+        if entry.article and (not capital or (after < len(words) and words[after].text.isdigit())):
             return False
         previous = words[index - 1].text if index else ""
         before = words[index - 2].text if index > 1 else ""
@@ -272,13 +322,13 @@ class Gazetteer:
         ``fold``, when the caller has it already)."""
         folded = fold(text) if folded is None else folded
         words = tokens(folded)
-        hint_codes, hint_units = self._hint(received_on)
+        hint = self._hint(received_on)
         shouting = is_shouting(text)
-        found = self.mentions(text, folded, words, hint_codes, shouting=shouting)
+        found = self.mentions(text, folded, words, hint.codes, shouting=shouting)
         resolved: list[tuple[Mention, str]] = []
         ambiguous: list[str] = []
         for mention in found:
-            code = self._resolve_one(mention, hint_codes, hint_units)
+            code = self._resolve_one(mention, hint)
             if code is None:
                 ambiguous.append(mention.label)
             else:
@@ -313,43 +363,51 @@ class Gazetteer:
             found.append((mention, next(iter(entry.candidates()))))
         return found
 
-    def _resolve_one(self, mention: Mention, hint_codes: frozenset[str], hint_units: frozenset[str]) -> str | None:
+    def _resolve_one(self, mention: Mention, hint: _Hint) -> str | None:
         codes = mention.codes
         if not codes:
             return None
+        if mention.shared:
+            return next(iter(codes & hint.codes), None)
         if len(codes) == 1:
             return next(iter(codes))
-        if by_code := codes & hint_codes:
+        if by_code := codes & hint.codes:
             return next(iter(by_code)) if len(by_code) == 1 else None
-        municipalities = self._reference.municipalities
-        by_unit = {code for code in codes if municipalities[code].unit_code in hint_units}
-        if len(by_unit) == 1:
-            return by_unit.pop()
+        for area in hint.areas:
+            if len(in_area := codes & area) == 1:
+                return next(iter(in_area))
         prominent = landmarks.PROMINENT.get(fold(mention.label))
         return self._by_name[prominent] if prominent else None
 
-    def _hint(self, received_on: str | None) -> tuple[frozenset[str], frozenset[str]]:
-        """Municipalities and police units that the receiving account's handle points to."""
+    def _hint(self, received_on: str | None) -> _Hint:
+        """Municipalities and areas that the receiving account's handle points to."""
         if not received_on:
-            return frozenset(), frozenset()
+            return _NO_HINT
         if received_on not in self._hint_cache:
             self._hint_cache[received_on] = self._compute_hint(received_on)
         return self._hint_cache[received_on]
 
-    def _compute_hint(self, received_on: str) -> tuple[frozenset[str], frozenset[str]]:
+    def _compute_hint(self, received_on: str) -> _Hint:
         codes: set[str] = set()
-        units: set[str] = set()
+        regions: set[str] = set()
         parts = [part for part in re.split(r"[^a-z0-9]+", fold(received_on)) if part]
         # "@politie_midden-nederland" names its region in two pieces: try neighbours joined too.
         joined = ["".join(parts[i : i + 2]) for i in range(len(parts) - 1)]
         for part in [*parts, *joined]:
-            if part in _REGION_UNITS:
-                units.add(_REGION_UNITS[part])
+            if part in _REGIONS:
+                regions.add(_REGIONS[part])
             candidates = self._compact.get(part, frozenset())
             if len(candidates) == 1:
                 codes |= candidates
-        units |= {self._reference.municipalities[code].unit_code for code in codes}
-        return frozenset(codes), frozenset(units)
+        municipalities = self._reference.municipalities.values()
+        areas = [
+            frozenset(m.code for m in municipalities if region in (m.province, m.safety_region, m.unit_code))
+            for region in regions
+        ]
+        # The police units of the account's own towns and regions come last, as the widest areas.
+        units = {m.unit_code for m in municipalities if m.code in codes or any(m.code in area for area in areas)}
+        areas += [frozenset(m.code for m in municipalities if m.unit_code == unit) for unit in sorted(units)]
+        return _Hint(frozenset(codes), tuple(sorted(dict.fromkeys(areas), key=len)))
 
 
 def _neighbourhood_names(name: str) -> list[str]:
@@ -382,14 +440,17 @@ def _placed(
 ) -> bool:
     """Whether the words around a lowercase name make it a place: "in zwolle", "omgeving van beek", "station gouda",
     a sign-off; not a plural or a verb ("stopt bij huizen waar het licht uit is")."""
-    following = words[index + len(key)].text if index + len(key) < len(words) else ""
+    after = index + len(key)
+    following = words[after].text if after < len(words) else ""
     if everyday and following in _NOUN_NEXT:
         return False
+    # An everyday word signs a message off only as its capitalised last word (". Rijen").
+    sign_off = not everyday or (after == len(words) and text[words[index].start].isupper())
     return (
         previous in _LOCATIVE
-        or (previous == "van" and before in _AREA_WORDS)
+        or (previous == "van" and (before in _AREA_WORDS or before in _TOWN_OWNERS))
         or bool(_BESIDE_AREA & {previous, following})
-        or (not everyday and _signed_off(text, words, index, index + len(key)))
+        or (sign_off and _signed_off(text, words, index, after))
     )
 
 
@@ -430,7 +491,13 @@ def _signed_off(text: str, words: list[Token], index: int, after: int) -> bool:
 def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:
     """Whether the place name is part of a person's or a street's name: "Kevin de Vries", "van Beek" (but "omgeving van
     Beek" is the village), "de Lange Delft in Middelburg"."""
-    if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
+    if (
+        not entry.strong
+        and previous in _SURNAME_PARTICLES
+        and not entry.article
+        and before not in _AREA_WORDS
+        and not (previous == "van" and before in _TOWN_OWNERS)
+    ):
         return True
     if not entry.strong and previous in _PERSON_WORDS and text[words[index].start].isupper():
         return True

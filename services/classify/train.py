@@ -120,9 +120,11 @@ TUNING_FILES = (
     _REPO / "tests" / "data" / "classify-train-13-day.jsonl",
     # The tenth held-out set, retired after three scorings in aggregate (its errors unread).
     _REPO / "tests" / "data" / "classify-retired-holdout-10.jsonl",
+    # The eleventh held-out set, retired after one scoring, then read for the places the gazetteer missed.
+    _REPO / "tests" / "data" / "classify-retired-holdout-11.jsonl",
 )
 # Never read by training: the scores on it are the ones reported.
-HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v11.jsonl"
+HOLDOUT_FILE = _REPO / "tests" / "data" / "classify-holdout-v12.jsonl"
 FOLDS = 5
 # Ties (within rounding) between settings go to the one that gives the model the most say: the rules were written
 # while reading these same files, so out-of-fold figures flatter them.

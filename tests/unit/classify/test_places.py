@@ -173,3 +173,89 @@ def test_a_place_after_an_area_word_inside_a_town_or_in_arabic_script(
 )
 def test_a_person_named_like_a_village_and_a_plural_name_no_place(classifier: Classifier, text: str) -> None:
     assert place(classifier, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on", "expected"),
+    [
+        # Winsum lies in Het Hogeland (Groningen) and Waadhoeke (Fryslân): both in police unit Noord-Nederland.
+        ("snelheidscontrole graag bij de school in Winsum", "@politie_groningen", "Het Hogeland"),
+        ("snelheidscontrole graag bij de school in Winsum", "@politie_fryslan", "Waadhoeke"),
+        # Geesteren: Tubbergen (safety region Twente) or Berkelland (Noord- en Oost-Gelderland), both in Oost-Nederland.
+        ("schuur opengebroken in Geesteren", "@politie_twente", "Tubbergen"),
+        ("schuur opengebroken in Geesteren", "@politie_achterhoek", "Berkelland"),
+        ("schuur opengebroken in Geesteren", "@politie_oostnederland", None),
+    ],
+)
+def test_an_ambiguous_village_is_settled_by_the_narrowest_area_the_account_names(
+    classifier: Classifier, text: str, received_on: str, expected: str | None
+) -> None:
+    assert place(classifier, text, received_on) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anderen ook last van die nepbezorgers?",
+        "Dieren horen niet in een hete auto",
+        "er staan rijen auto's op de stoep",
+        "goor gedrag van die gasten",
+    ],
+)
+def test_more_everyday_words_are_not_places(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
+
+
+def test_an_everyday_place_name_signs_a_message_off_as_its_capitalised_last_word(classifier: Classifier) -> None:
+    assert place(classifier, "ze probeerden de schuur open te breken. Rijen") == "Gilze en Rijen"
+    assert place(classifier, "ze probeerden de schuur open te breken. Rijen van auto's") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("het politiebureau van Franeker is dicht", "Waadhoeke"),
+        ("de wijkagent van hoensbroek komt niet", "Heerlen"),
+        ("net gezien bij de afslag leidschendam, spookrijder", "Leidschendam-Voorburg"),
+    ],
+)
+def test_a_town_after_an_owner_or_an_exit(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+def test_a_surname_after_van_is_still_a_person(classifier: Classifier) -> None:
+    assert place(classifier, "mijn buurman Jan van Franeker belt jullie") is None
+
+
+def test_an_article_place_name_before_a_house_number_is_a_street(classifier: Classifier) -> None:
+    assert place(classifier, "Op de Wijk 2 bij de haven op Urk staan vrachtwagens op de stoep") == "Urk"
+
+
+def test_a_neighbourhood_name_many_towns_share_needs_the_towns_account(classifier: Classifier) -> None:
+    assert place(classifier, "inbraak in de Vogelbuurt vannacht") is None
+    assert place(classifier, "inbraak in de Vogelbuurt vannacht", "@politie_amsterdam") == "Amsterdam"
+    assert place(classifier, "inbraak in de Vogelbuurt in Uden") == "Maashorst"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kan er geflitst worden in tilbrug?", "Tilburg"),
+        ("gisteren een fiets gestolen in Swifterband", "Dronten"),
+        ("jongens gooien stenen in delfziel", "Eemsdelta"),
+        ("zakkenroller op 't Vriethof", "Maastricht"),
+    ],
+)
+def test_misspelt_swapped_dialect_and_village_names(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MIJN BUURMAN STAPT NU IN ZN AUTO MET ZN 2 KINDEREN ACHTERIN, rijdt zo weg",
+        "auto's op het fietspad bij de sportschool op de Oudedijk",
+    ],
+)
+def test_words_in_capitals_and_street_names_are_not_misspelt_villages(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
