@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from services.classify.normalize import Token, in_handle, is_sentence_start
 
@@ -92,9 +91,10 @@ class FuzzyPlaces:
                 return self._labels[found[0]]
         # Two swapped letters ("tilbrug") cost the ratio two edits; in a longer word they count as one.
         if len(word) >= _SWAP_LENGTH:
-            found = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
-            if found is not None and sorted(found[0]) == sorted(word):
-                return self._labels[found[0]]
+            for i in range(len(word) - 1):
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if swapped in self._labels:
+                    return self._labels[swapped]
         return None
 
 
