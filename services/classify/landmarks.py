@@ -502,6 +502,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
         "tuil",
         "stroe",
         "duiven",
+        "bergen",
         "anderen",
         "dieren",
         "gauw",

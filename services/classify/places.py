@@ -46,6 +46,7 @@ _AREA_WORDS = frozenset(
         "strand",
         "haven",
         "rondweg",
+        "hoogte",
     }
 )
 # "het politiebureau van Franeker", "de jeugd van Ommen": a "van" after one of these introduces a town, not a surname.
@@ -95,6 +96,11 @@ _PERSON_WORDS = frozenset(
         "mevrouw",
         "juf",
         "meester",
+        "familie",
+        "fam",
+        "heer",
+        "dhr",
+        "mevr",
     }
 )
 # What follows a plural or a verb, not a place: "stopt bij huizen waar het licht uit is".
@@ -106,6 +112,8 @@ _BESIDE_AREA = frozenset({"centrum", "station", "gemeente", "centraal", "binnens
 # What follows an area code ("020") in a telephone number.
 _PHONE_REST = re.compile(r"[-/ ]?\d")
 _AMSTERDAM = "GM0363"
+# The province marks CBS adds to a woonplaats name that several provinces have.
+_PROVINCE_QUALIFIER = re.compile(r"\s+(?:\((?:NH|L|Gld|GLD|NB)\)|L|NH|Gn|Gld)$")
 _FUZZY_VILLAGE_LENGTH = 8
 _ZUIDOOST = re.compile(r"\bzuidoost\b")
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|park)$", re.IGNORECASE)
@@ -232,6 +240,11 @@ class Gazetteer:
         for place in reference.places:
             if entry := self._entry(place.name):
                 entry.codes.add(place.municipality_code)
+            # People write "Bergen" for "Bergen (NH)" and "Bergen L": the bare name holds every place it may be, unless
+            # it is a municipality's own name ("Hengelo", "Rijswijk" are the towns, not the villages).
+            bare = _PROVINCE_QUALIFIER.sub("", place.name)
+            if bare != place.name and (entry := self._entry(bare)) and not entry.strong:
+                entry.codes.add(place.municipality_code)
         for hood in reference.neighbourhoods:
             for name in _neighbourhood_names(hood.name):
                 if entry := self._entry(name):
@@ -271,11 +284,13 @@ class Gazetteer:
             if index < covered:
                 continue  # inside the name found before
             hit = self._match_at(text, words, names, index, shouting, home)
-            if hit is None or in_handle(text, words[index].start):
+            if hit is None:
                 continue
             key, entry = hit
-            previous = words[index - 1].text if index else ""
             end = words[index + len(key) - 1].end
+            if in_handle(text, words[index].start) and not _hashtag(text, words[index].start, end):
+                continue
+            previous = words[index - 1].text if index else ""
             directional = previous in _DIRECTIONAL
             found.append(Mention(words[index].start, end, entry.label, entry.candidates(), directional, entry.shared))
             covered = index + len(key)
@@ -485,23 +500,24 @@ def _signed_off(text: str, words: list[Token], index: int, after: int) -> bool:
         return False
     if after >= len(words):
         return True
-    return text[words[after - 1].end : words[after].start].startswith(",") or words[after].text in _SIGN_OFF_NEXT
+    gap = text[words[after - 1].end : words[after].start].lstrip(" ")
+    return gap.startswith((",", ".", "!", "?", "\n")) or words[after].text in _SIGN_OFF_NEXT
 
 
 def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:
     """Whether the place name is part of a person's or a street's name: "Kevin de Vries", "van Beek" (but "omgeving van
     Beek" is the village), "de Lange Delft in Middelburg"."""
-    if (
-        not entry.strong
-        and previous in _SURNAME_PARTICLES
-        and not entry.article
-        and before not in _AREA_WORDS
-        and not (previous == "van" and before in _TOWN_OWNERS)
-    ):
-        return True
+    if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
+        # "Jan van Beek", "familie van Beek" are people; "de jachthaven van Lemmer", "het bureau van Franeker" a town.
+        return previous != "van" or index < 2 or before in _PERSON_WORDS or text[words[index - 2].start].isupper()
     if not entry.strong and previous in _PERSON_WORDS and text[words[index].start].isupper():
         return True
     return previous in _STREET_OPENERS and text[words[index - 1].start].isupper()
+
+
+def _hashtag(text: str, start: int, end: int) -> bool:
+    """Whether the name is a whole hashtag ("#Hardenberg"): a tag names a place, a handle ("@kz.zwijndrecht") not."""
+    return text[start - 1 : start] == "#" and (end == len(text) or not text[end].isalnum())
 
 
 def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:

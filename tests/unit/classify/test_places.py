@@ -259,3 +259,34 @@ def test_misspelt_swapped_dialect_and_village_names(classifier: Classifier, text
 )
 def test_words_in_capitals_and_street_names_are_not_misspelt_villages(classifier: Classifier, text: str) -> None:
     assert place(classifier, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on", "expected"),
+    [
+        ("spookrijder op de A2 ter hoogte van Maarssen richting Amsterdam", "@politie", "Stichtse Vecht"),
+        ("onze sloep is gestolen uit de jachthaven van Lemmer", "@politie", "De Fryske Marren"),
+        ("heb het meteen gedaan 👍 #Hardenberg", "@politie", "Hardenberg"),
+        ("een man bij de voordeur, middernacht, lemelerveld. de buren slapen", "@politie", "Dalfsen"),
+        ("Het is een basisschool in Bergen", "@politie_noordholland", "Bergen (NH.)"),
+        ("Het is een basisschool in Bergen", "@politie_limburg", "Bergen (L.)"),
+    ],
+)
+def test_routes_owners_hashtags_sign_offs_and_bare_names(
+    classifier: Classifier, text: str, received_on: str, expected: str
+) -> None:
+    assert place(classifier, text, received_on) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn buurman Kees van Lemmer belt jullie zo",
+        "de familie van Beek is verhuisd",
+        "volg @kz.zwijndrecht eens",
+        "Het is een basisschool in Bergen",
+        "we gaan op vakantie naar de bergen",
+    ],
+)
+def test_surnames_handles_and_bare_names_without_an_account_are_not_places(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
