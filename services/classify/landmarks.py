@@ -1,8 +1,9 @@
 """Hand-curated place names the CBS lists lack: big-city neighbourhoods, landmarks, English names, and the telephone
 area codes young people use for their city ("iemand uit 020?").
 
-Each maps to the official CBS municipality name. Only names that point to exactly one municipality
-belong here; neighbourhood names shared by several cities (e.g. "Transvaal", "Tuindorp") do not.
+Each maps to the official CBS municipality name. A name listed under two or three municipalities ("Kruiskamp" in
+Amersfoort and 's-Hertogenbosch, "Heerle" for Heerlen in Limburgish and a village of Roosendaal) is settled by the
+receiving account or left open; names that many towns share (e.g. "Transvaal", "Tuindorp") do not belong here.
 """
 
 from __future__ import annotations
@@ -211,6 +212,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     ),
     "Utrecht": (
         "030",
+        "Rivierenwijk",
         "Utreg",
         "Hoog Catharijne",
         "Utrecht Centraal",
@@ -275,6 +277,8 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
         "Hoogkerk",
         "Martini Ziekenhuis",
         "Martiniziekenhuis",
+        "Oosterpoort",
+        "Oosterparkwijk",
     ),
     "Zwolle": ("Holtenbroek", "Stadshagen", "Assendorp", "Diezerpoort", "Aa-landen", "Westenholte"),
     "Enschede": ("Velve-Lindenhof", "Roombeek", "Deppenbroek", "Wesselerbrink", "Stroinkslanden", "Twekkelerveld"),
@@ -286,13 +290,14 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Breda": ("Haagse Beemden", "Hoge Vucht", "Tuinzigt", "Chasséveld"),
     "'s-Hertogenbosch": ("Kruiskamp", "Graafsewijk", "De Muntel", "Hinthamerstraat", "Oeteldonk"),
     "Haarlem": ("Schalkwijk", "Delftwijk"),
-    "Amersfoort": ("Vathorst", "Kattenbroek", "Schothorst"),
+    "Amersfoort": ("Vathorst", "Kattenbroek", "Schothorst", "Kruiskamp"),
     "Zoetermeer": ("Meerzicht", "Palenstein", "Seghwaert", "Rokkeveen"),
     "Leiden": ("Stevenshof", "Merenwijk"),
     "Maastricht": ("Wyck", "Malberg", "Caberg", "Pottenberg", "Vrijthof", "Mestreech", "Sint Servaasbrug"),
     "Dordrecht": ("Crabbehof", "Wielwijk", "Sterrenburg", "Dordt"),
     "Alkmaar": ("Overdie",),
-    "Heerlen": ("Meezenbroek",),
+    "Heerlen": ("Meezenbroek", "Heerle"),
+    "Valkenburg aan de Geul": ("Cauberg",),
     "Bunschoten": ("Spakenburg",),
     "Utrechtse Heuvelrug": ("Driebergen",),
     # Nicknames and dialect names people use for their own town.
@@ -502,6 +507,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
         "tuil",
         "stroe",
         "duiven",
+        "gieten",
         "bergen",
         "anderen",
         "dieren",
@@ -564,6 +570,11 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "elp",
         "amen",
         "boer",
+        "oranje",
+        "huizen",
+        "putten",
+        "klimmen",
+        "glimmen",
         "anderen",
         "gauw",
         "opende",

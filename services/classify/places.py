@@ -22,6 +22,7 @@ _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 # "tussen A en B", "van A naar B", "between A and B", "from A to B".
 _ROUTE_OPENER = re.compile(r"\b(?:tussen|van|between|from)\s+$")
 _ROUTE_LINK = re.compile(r"\s+(?:en|naar|and|to)\s+")
+_NAME_BREAKS = frozenset({",", ":", ".", "!", "\n"})
 _CLAUSE_BREAKS = frozenset({".", "!", "?", ",", ":", ";", "\n", "-", "!!", "..."})
 # Words that follow a place named at the end of a message: "volendam bij de haven", "tegelen achter de kerk".
 _SIGN_OFF_NEXT = frozenset({"bij", "achter", "naast", "tegenover", "aan", "op", "centrum", "station"})
@@ -212,7 +213,9 @@ class Gazetteer:
         self._fuzzy_entries = {
             "".join(key): entry
             for key, entry in self._entries.items()
-            if len(entry.candidates()) == 1 and (entry.strong or len("".join(key)) >= _FUZZY_VILLAGE_LENGTH)
+            if len(entry.candidates()) == 1
+            and not entry.shared
+            and (entry.strong or len("".join(key)) >= _FUZZY_VILLAGE_LENGTH)
         }
         self._fuzzy = FuzzyPlaces((compact, compact) for compact in self._fuzzy_entries)
 
@@ -327,7 +330,13 @@ class Gazetteer:
         everyday = " ".join(key[1:] if entry.article else key) in landmarks.EVERYDAY_WORDS
         if entry.strong and not everyday:
             return True
-        if capital and not (everyday and is_sentence_start(text, words[index].start) and not entry.codes & home):
+        # "Best wel knap" to @wijkagent_best: a common word opening a sentence is a word even on the town's own account,
+        # unless a colon or comma sets it apart ("Goes: in het park...").
+        end = words[index + len(key) - 1].end
+        home_word = entry.codes & home and (
+            key[-1] not in landmarks.FUNCTION_WORDS or text[end : end + 1] in _NAME_BREAKS
+        )
+        if capital and not (everyday and is_sentence_start(text, words[index].start) and not home_word):
             return True
         placed = _placed(text, words, index, key, previous, before, everyday=everyday)
         return placed and key[-1] not in landmarks.FUNCTION_WORDS
@@ -457,8 +466,8 @@ def _placed(
     a sign-off; not a plural or a verb ("stopt bij huizen waar het licht uit is")."""
     after = index + len(key)
     following = words[after].text if after < len(words) else ""
-    if everyday and following in _NOUN_NEXT:
-        return False
+    if everyday and (following in _NOUN_NEXT or (previous == "te" and key[-1].endswith("en"))):
+        return False  # a plural or a verb: "huizen waar het licht uit is", "benzine te gieten"
     # An everyday word signs a message off only as its capitalised last word (". Rijen").
     sign_off = not everyday or (after == len(words) and text[words[index].start].isupper())
     return (

@@ -290,3 +290,35 @@ def test_routes_owners_hashtags_sign_offs_and_bare_names(
 )
 def test_surnames_handles_and_bare_names_without_an_account_are_not_places(classifier: Classifier, text: str) -> None:
     assert place(classifier, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on", "expected"),
+    [
+        ("ruzie bij de frituur in Heerle, kom snel", "@politie_limburg", "Heerlen"),
+        ("ruzie bij de frituur in Heerle, kom snel", "@politie_westbrabant", "Roosendaal"),
+        ("brandende container in de Kruiskamp", "@politie_eemland", "Amersfoort"),
+        ("brandende container in de Kruiskamp", "@politie_denbosch", "'s-Hertogenbosch"),
+        ("Goor, achter de Hengevelderstraat is ingebroken", "@wijkagent_goor", "Hof van Twente"),
+    ],
+)
+def test_a_name_of_two_places_is_settled_by_the_account(
+    classifier: Classifier, text: str, received_on: str, expected: str
+) -> None:
+    assert place(classifier, text, received_on) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on"),
+    [
+        ("Man in oranje hesje belt overal aan", "@politie"),
+        ("er staat een man benzine over de deur te gieten", "@politie"),
+        ("met vuurwerk naar huizen gegooid", "@politie"),
+        ("Best wel knap hoe jullie dat deden", "@wijkagent_best"),
+        ("Echt waar, jullie zijn top", "@wijkagent_echt"),
+        ("brandende container in de Kruiskamp", "@politie"),
+        ("iemand loopt door de Bomenbuurt te gluren", "@politie"),
+    ],
+)
+def test_words_that_only_look_like_places(classifier: Classifier, text: str, received_on: str) -> None:
+    assert place(classifier, text, received_on) is None
