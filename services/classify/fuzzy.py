@@ -20,9 +20,10 @@ _MIN_LENGTH = 5
 # 8-letter name ("apeldorn", "nijmgen") but not a different word of the same length.
 _CUTOFF = 88.0
 _SWAP_LENGTH = 7
+_BESIDE_AREA = frozenset({"centrum", "centraal", "station"})
 # "Oudedijk", "Kerkweg": a street name is not a misspelt village ("Oudendijk").
 _STREETLIKE = re.compile(r"(?:weg|straat|dijk|laan|kade|gracht|singel|plein|pad|steeg)$")
-_LOCATIVE = frozenset({"in", "te", "bij", "uit", "rond", "nabij", "vanuit", "near", "at", "w", "from"})
+_LOCATIVE = frozenset({"in", "te", "bij", "uit", "rond", "nabij", "vanuit", "near", "at", "w", "from", "yn", "by"})
 # Frequent words a reporter capitalises or puts after "in"/"bij" that sit close to a town name.
 _COMMON = frozenset(
     [
@@ -64,9 +65,12 @@ class FuzzyPlaces:
             previous = words[index - 1].text if index else ""
             # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
             after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
+            following = words[index + 1].text if index + 1 < len(words) else ""
+            # "Apeldorn: vanmiddag ...", "Helmondt centrum NU": a label opening a message is a place even there.
+            labelled = text[word.end : word.end + 1] == ":" or following in _BESIDE_AREA
             capital = (
                 text[word.start].isupper()
-                and not is_sentence_start(text, word.start)
+                and (labelled or not is_sentence_start(text, word.start))
                 and not shouting
                 and not _in_capitals_run(text, words, index)
             )

@@ -14,11 +14,14 @@ from shared.reference import ReferenceData
 
 _ARTICLES = frozenset({"de", "den", "het", "t"})
 _LOCATIVE = frozenset(
-    {"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at", "في"}
+    {"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at", "في", "yn", "by"}
 )
 # A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
+# "ik woon zelf in Zuidlaren maar ...": the writer's home is named beside where it happened.
+_LIVES_IN = re.compile(r"\b(?:ik|wij|we|i)\s+(?:woon|wonen|live)\s+(?:zelf\s+|ook\s+)*(?:in|te)\s+$")
+_BUT = re.compile(r"[^.!?\n]{0,12}\b(?:maar|but)\b")
 # "tussen A en B", "van A naar B", "between A and B", "from A to B".
 _ROUTE_OPENER = re.compile(r"\b(?:tussen|van|between|from)\s+$")
 _ROUTE_LINK = re.compile(r"\s+(?:en|naar|and|to)\s+")
@@ -48,6 +51,18 @@ _AREA_WORDS = frozenset(
         "haven",
         "rondweg",
         "hoogte",
+        "sluis",
+        "brug",
+        "markt",
+        "kerk",
+        "camping",
+        "jachthaven",
+        "dorpshuis",
+        "dorpskern",
+        "dorpsstraat",
+        "bossen",
+        "fietspad",
+        "kermis",
     }
 )
 # "het politiebureau van Franeker", "de jeugd van Ommen": a "van" after one of these introduces a town, not a surname.
@@ -104,6 +119,8 @@ _PERSON_WORDS = frozenset(
         "mevr",
     }
 )
+# "die Axel uit onze straat": a capitalised name after a demonstrative is a person.
+_DEMONSTRATIVES = frozenset({"die", "deze"})
 # What follows a plural or a verb, not a place: "stopt bij huizen waar het licht uit is".
 _NOUN_NEXT = frozenset({"waar", "die", "dat", "zonder"})
 # "de Bloemenbuurt in Uden": the second name holds the first.
@@ -167,8 +184,11 @@ class Mention:
     end: int
     label: str
     codes: frozenset[str]
-    directional: bool
+    # Where someone went or lives rather than where it happened: "richting Arnhem", "ik woon in Zwolle maar".
+    aside: bool
     shared: bool = False
+    # For a municipality's own name, the villages elsewhere that share it ("Oosterhout" in Overbetuwe).
+    others: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,8 +314,10 @@ class Gazetteer:
             if in_handle(text, words[index].start) and not _hashtag(text, words[index].start, end):
                 continue
             previous = words[index - 1].text if index else ""
-            directional = previous in _DIRECTIONAL
-            found.append(Mention(words[index].start, end, entry.label, entry.candidates(), directional, entry.shared))
+            start = words[index].start
+            aside = previous in _DIRECTIONAL or _lives_elsewhere(folded, start, end)
+            others = frozenset(entry.codes - {entry.official}) if entry.official else frozenset()
+            found.append(Mention(start, end, entry.label, entry.candidates(), aside, entry.shared, others))
             covered = index + len(key)
         found.extend(_zuidoost(folded, found))
         return found
@@ -360,7 +382,8 @@ class Gazetteer:
         if route := _route_ends(folded, resolved):
             # "tussen Wierden en Nijverdal", "in de trein van Zwolle naar Kampen": a road or a ride between two towns
             # is in neither; another name in the text ("staat stil in Geldermalsen") may still say where.
-            resolved = [item for item in resolved if item[0] not in route]
+            # Where the driver was heading beside it ("richting Vlissingen") says no more.
+            resolved = [item for item in resolved if item[0] not in route and not item[0].aside]
             ambiguous += [mention.label for mention in sorted(route, key=lambda mention: mention.start)]
         rule = "place.gazetteer"
         if not resolved:
@@ -368,7 +391,7 @@ class Gazetteer:
             resolved, rule = self._fuzzy_mentions(text, words, shouting), "place.fuzzy"
         if not resolved:
             return PlaceResult(None, tuple(dict.fromkeys(ambiguous)))
-        mention, code = min(resolved, key=lambda item: (item[0].directional, item[0].start))
+        mention, code = min(resolved, key=lambda item: (item[0].aside, item[0].start))
         mention, code = _holder(folded, mention, code, resolved)
         municipality = self._reference.municipalities[code]
         span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end], rule=rule)
@@ -381,20 +404,18 @@ class Gazetteer:
             if compact is None:
                 continue
             entry = self._fuzzy_entries[compact]
-            directional = index > 0 and words[index - 1].text in _DIRECTIONAL
+            aside = index > 0 and words[index - 1].text in _DIRECTIONAL
             word = words[index]
-            mention = Mention(word.start, word.end, entry.label, entry.candidates(), directional)
+            mention = Mention(word.start, word.end, entry.label, entry.candidates(), aside)
             found.append((mention, next(iter(entry.candidates()))))
         return found
 
     def _resolve_one(self, mention: Mention, hint: _Hint) -> str | None:
         codes = mention.codes
-        if not codes:
-            return None
-        if mention.shared:
+        if mention.shared or not codes:
             return next(iter(codes & hint.codes), None)
         if len(codes) == 1:
-            return next(iter(codes))
+            return (mention.others and _elsewhere(mention, hint)) or next(iter(codes))
         if by_code := codes & hint.codes:
             return next(iter(by_code)) if len(by_code) == 1 else None
         for area in hint.areas:
@@ -434,6 +455,28 @@ class Gazetteer:
         return _Hint(frozenset(codes), tuple(sorted(dict.fromkeys(areas), key=len)))
 
 
+def _lives_elsewhere(folded: str, start: int, end: int) -> bool:
+    """Whether the writer names their own town only to set it against where it happened ("ik woon zelf in Zuidlaren
+    maar vannacht is in Groningen...")."""
+    return bool(_LIVES_IN.search(folded, max(0, start - 30), start) and _BUT.match(folded, end))
+
+
+def _elsewhere(mention: Mention, hint: _Hint) -> str | None:
+    """The village of a municipality's name that the account points to instead of the municipality ("Oosterhout" to
+    @politie_nijmegen is the village in Overbetuwe, not the town in Brabant), or None."""
+    (official,) = mention.codes
+    if official in hint.codes:
+        return None
+    if len(here := mention.others & hint.codes) == 1:
+        return next(iter(here))
+    for area in hint.areas:
+        if official in area:
+            return None
+        if len(here := mention.others & area) == 1:
+            return next(iter(here))
+    return None
+
+
 def _neighbourhood_names(name: str) -> list[str]:
     """Amsterdam CBS names split into what people write: "Osdorp-Oost" also gives "Osdorp"."""
     if "\ufffd" in name:
@@ -456,7 +499,7 @@ def _zuidoost(folded: str, found: list[Mention]) -> list[Mention]:
         return []
     says_amsterdam = any(_AMSTERDAM in mention.codes and len(mention.codes) == 1 for mention in found)
     codes = frozenset({_AMSTERDAM}) if says_amsterdam else frozenset()
-    return [Mention(match.start(), match.end(), "Zuidoost", codes, directional=False)]
+    return [Mention(match.start(), match.end(), "Zuidoost", codes, aside=False)]
 
 
 def _placed(
@@ -519,7 +562,7 @@ def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previou
     if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
         # "Jan van Beek", "familie van Beek" are people; "de jachthaven van Lemmer", "het bureau van Franeker" a town.
         return previous != "van" or index < 2 or before in _PERSON_WORDS or text[words[index - 2].start].isupper()
-    if not entry.strong and previous in _PERSON_WORDS and text[words[index].start].isupper():
+    if not entry.strong and previous in _PERSON_WORDS | _DEMONSTRATIVES and text[words[index].start].isupper():
         return True
     return previous in _STREET_OPENERS and text[words[index - 1].start].isupper()
 

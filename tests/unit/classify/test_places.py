@@ -322,3 +322,52 @@ def test_a_name_of_two_places_is_settled_by_the_account(
 )
 def test_words_that_only_look_like_places(classifier: Classifier, text: str, received_on: str) -> None:
     assert place(classifier, text, received_on) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on", "expected"),
+    [
+        ("In Oosterhout hangen elke avond jongeren met lachgas", "@politie_nijmegen", "Overbetuwe"),
+        ("In Oosterhout hangen elke avond jongeren met lachgas", "@politie", "Oosterhout"),
+        ("in Steenbergen gooien ze vuurwerk tegen het dorpshuis", "@politie_drenthe", "Noordenveld"),
+        ("in Steenbergen gooien ze vuurwerk tegen het dorpshuis", "@politie_westbrabant", "Steenbergen"),
+    ],
+)
+def test_a_municipality_name_on_another_regions_account_is_that_regions_village(
+    classifier: Classifier, text: str, received_on: str, expected: str
+) -> None:
+    assert place(classifier, text, received_on) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ik woon in Zutphen maar werk in Deventer, daar is mijn fiets gejat", "Deventer"),
+        ("ik woon zelf in Zuidlaren maar vannacht is in Groningen ingebroken", "Groningen"),
+        ("Mijn moeder woont in Heerlen, ik zit in Utrecht: er zijn mannen binnen", "Heerlen"),
+        ("We live in Schiedam, our neighbour posts a gun", "Schiedam"),
+    ],
+)
+def test_the_writers_home_set_against_the_incidents_town(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apeldorn: vanmiddag is onze kinderwagen meegenomen", "Apeldoorn"),
+        ("Helmondt centrum NU: jongeren slaan ruiten in", "Helmond"),
+        ("Alle jûnen steane der auto's op it fytspaad yn Harlingen", "Harlingen"),
+        ("auto het kanaal in gereden bij de sluis van eefde", "Lochem"),
+    ],
+)
+def test_labels_frisian_locatives_and_areas_of_a_village(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
+
+
+def test_a_capitalised_name_after_a_demonstrative_is_a_person(classifier: Classifier) -> None:
+    assert place(classifier, "Die Axel uit onze straat rijdt kinderen van de stoep") is None
+
+
+def test_where_a_ghost_driver_heads_beside_a_route_is_not_the_place(classifier: Classifier) -> None:
+    assert place(classifier, "SPOOKRIJDER op de A58 tussen Goes en Kapelle, rijdt richting Vlissingen") is None
