@@ -127,6 +127,7 @@ def test_questions_hiding_a_tip_stay_reportable(classifier: Classifier, text: st
         "het was geen inbraak, vals alarm, de buurman had de sleutel",
         "mag je eigenlijk met een mes rondlopen? vraag voor een vriend",
         "the loud bangs last night were just fireworks, no shooting, all fine",
+        "Den Bosch > Eindhoven, fight me 😤🐸",
     ],
 )
 def test_general_questions_hypotheticals_and_negations_stay_negative(classifier: Classifier, text: str) -> None:
