@@ -8,6 +8,24 @@ receiving account or left open; names that many towns share (e.g. "Transvaal", "
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from pathlib import Path
+
+# A further 845 neighbourhoods, stations, stadiums, parks, bridges, harbours, festivals, nicknames, Frisian and
+# dialect names and exonyms of about 110 municipalities, one row each: compiled from general knowledge and checked
+# against the reference data (each names one municipality, is no other municipality's woonplaats and no everyday
+# word). Kept as data because it is a list, not logic.
+_CURATED_CSV = Path(__file__).resolve().parent / "landmarks.csv"
+
+
+@cache
+def curated() -> tuple[tuple[str, str], ...]:
+    """(municipality, name) pairs from ``landmarks.csv``, read once."""
+    with _CURATED_CSV.open(encoding="utf-8", newline="") as handle:
+        return tuple((row["municipality"], row["name"]) for row in csv.DictReader(handle))
+
+
 # City (and a few neighbourhood) names as Arabic-speaking residents write them in Arabic script, with common variants.
 ARABIC_SCRIPT: dict[str, tuple[str, ...]] = {
     "Amsterdam": ("أمستردام", "امستردام"),

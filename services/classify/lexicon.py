@@ -64,7 +64,9 @@ WEAPON = [
 
 VIOLENCE = [
     # "fight me" is a dare in a rivalry between towns, not a fight.
-    rule("violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?(?! me\b)|fighting|brawl", violence=1.0),
+    rule(
+        "violence.fight", r"vecht\w*|gevochten|op de vuist|knokpartij\w*|fights?(?! me\b)|fighting|brawl", violence=1.0
+    ),
     # A fire set where people live is an attack on them: firebombs, burning rags through the letterbox.
     rule("violence.arson_attack", r"brandbom\w*|molotov\w*|brandende \w+ (?:\S+ ){0,3}(?:door|in) (?:de|hun|haar|zijn)"
          r" (?:brievenbus|ramen|raam)|(?:huis|woning|voordeur) in brand (?:gestoken|steken)", violence=1.0),

@@ -280,15 +280,19 @@ class Gazetteer:
             town: tuple(form for name in names for form in _cyrillic_forms(name))
             for town, names in landmarks.CYRILLIC_SCRIPT.items()
         }
-        for municipality, names in (
-            *landmarks.NEIGHBOURHOODS.items(),
-            *landmarks.ARABIC_SCRIPT.items(),
-            *cyrillic.items(),
-        ):
-            for name in names:
-                if entry := self._entry(name):
-                    entry.codes.add(self._by_name[municipality])
-                    entry.article, entry.strong = False, True
+        listed = (
+            (municipality, name)
+            for municipality, names in (
+                *landmarks.NEIGHBOURHOODS.items(),
+                *landmarks.ARABIC_SCRIPT.items(),
+                *cyrillic.items(),
+            )
+            for name in names
+        )
+        for municipality, name in (*listed, *landmarks.curated()):
+            if entry := self._entry(name):
+                entry.codes.add(self._by_name[municipality])
+                entry.article, entry.strong = False, True
 
     def mentions(
         self, text: str, folded: str, words: list[Token], home: frozenset[str] = frozenset(), *, shouting: bool = False

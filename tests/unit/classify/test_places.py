@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.classify import landmarks
 from services.classify.classifier import Classifier
 from shared.reference import load_reference
 
@@ -371,3 +372,33 @@ def test_a_capitalised_name_after_a_demonstrative_is_a_person(classifier: Classi
 
 def test_where_a_ghost_driver_heads_beside_a_route_is_not_the_place(classifier: Classifier) -> None:
     assert place(classifier, "SPOOKRIJDER op de A58 tussen Goes en Kapelle, rijdt richting Vlissingen") is None
+
+
+def test_the_curated_landmarks_each_name_one_municipality_and_no_other_village() -> None:
+    reference = load_reference()
+    official = {municipality.name for municipality in reference.municipalities.values()}
+    code_of = {municipality.name: municipality.code for municipality in reference.municipalities.values()}
+    villages = {(place.name.casefold(), place.municipality_code) for place in reference.places}
+    rows = landmarks.curated()
+    assert len(rows) > 800
+    seen: dict[str, str] = {}
+    for municipality, name in rows:
+        assert municipality in official, municipality
+        assert seen.setdefault(name.casefold(), municipality) == municipality, name
+        clashes = {code for village, code in villages if village == name.casefold()}
+        assert clashes <= {code_of[municipality]}, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rond de Grolsch Veste staat de hele wijk vol bij een thuiswedstrijd", "Enschede"),
+        ("vanaf de Waalbrug zag ik een jongen in het water springen", "Nijmegen"),
+        ("visited Flushing last summer", "Vlissingen"),
+        ("drill clip bij de piushaven met een machete", "Tilburg"),
+        ("elke vrijdag races op de Maasvlakte", "Rotterdam"),
+        ("fiets gejat bij de stalling op Zernike", "Groningen"),
+    ],
+)
+def test_curated_landmarks_name_their_municipality(classifier: Classifier, text: str, expected: str) -> None:
+    assert place(classifier, text) == expected
