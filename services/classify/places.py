@@ -16,8 +16,8 @@ _ARTICLES = frozenset({"de", "den", "het", "t"})
 _LOCATIVE = frozenset(
     {"in", "te", "bij", "uit", "naar", "richting", "rond", "nabij", "vanuit", "near", "from", "at", "في", "yn", "by"}
 )
-# A place after "richting"/"naar" is usually where someone went, not where it happened.
 _SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten"})
+# A place after "richting"/"naar" is usually where someone went, not where it happened.
 _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 # "ik woon zelf in Zuidlaren maar ...": the writer's home is named beside where it happened.
 _LIVES_IN = re.compile(r"\b(?:ik|wij|we|i)\s+(?:woon|wonen|live)\s+(?:zelf\s+|ook\s+)*(?:in|te)\s+$")
@@ -149,6 +149,8 @@ _REGIONS: dict[str, str] = {
     "rivierenland": "Gelderland-Zuid", "gelderlandzuid": "Gelderland-Zuid", "gelderlandmidden": "Gelderland-Midden",
     "gelderland": "Gelderland", "overijssel": "Overijssel", "middennederland": "RE03", "flevoland": "Flevoland",
     "utrecht": "Utrecht", "eemland": "Utrecht", "heuvelrug": "Utrecht", "gooi": "Gooi en Vechtstreek",
+    "gooienvechtstreek": "Gooi en Vechtstreek", "zeelandwestbrabant": "RE08", "zhz": "Zuid-Holland-Zuid",
+    "alblasserwaard": "Zuid-Holland-Zuid", "drechtsteden": "Zuid-Holland-Zuid",
     "noordholland": "RE04", "kennemerland": "Kennemerland", "zaanstreek": "Zaanstreek-Waterland",
     "westfriesland": "Noord-Holland Noord", "noordhollandnoord": "Noord-Holland Noord", "amsterdam": "RE05",
     "haaglanden": "Haaglanden", "hollandsmidden": "Hollands Midden", "bollenstreek": "Hollands Midden",
