@@ -178,7 +178,7 @@ _NEGATIVE = [
     rule("neg.past", r"toen (?:ik|bij)|vorig jaar|in 20\d\d|jaren geleden|last year|\w+ jaar geleden"
          r"|als kind|toen ik (?:klein|jong|\d+) was|years ago", negative=-0.5),
     rule("neg.meta", r"in de video|deze video|dit filmpje|die agent|de agent|agent (?:links|rechts|achteraan)"
-         r"|deze vid|die vid|het filmpje|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
+         r"|deze vid|die vid|het filmpje(?! naar)|fyp|pov|part \d|edit\w*|ai|die danspasjes|moves|die moves"
          r"|die auto in de video|in deze|lijkt op|mijn (?:oom|kat|hart)|nummer pls|ik ben letterlijk agent",
          negative=-1.0),
 ]  # fmt: skip
