@@ -63,8 +63,11 @@ class FuzzyPlaces:
         for index in unknown:
             word = words[index]
             previous = words[index - 1].text if index else ""
-            # "te smeren": after "te" a word in -en is an infinitive, not a misspelt town.
-            after_locative = previous in _LOCATIVE and not (previous == "te" and word.text.endswith("en"))
+            # "te smeren", "in en uit geladen": an infinitive or a participle, not a misspelt town.
+            verb = (previous == "te" and word.text.endswith("en")) or (
+                previous == "uit" and word.text.startswith("ge") and word.text.endswith("en")
+            )
+            after_locative = previous in _LOCATIVE and not verb
             following = words[index + 1].text if index + 1 < len(words) else ""
             # "Apeldorn: vanmiddag ...", "Helmondt centrum NU": a label opening a message is a place even there.
             labelled = text[word.end : word.end + 1] == ":" or following in _BESIDE_AREA

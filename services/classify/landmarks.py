@@ -269,6 +269,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
         "GelreDome",
         "Spijkerkwartier",
         "Vredenburg Arnhem",
+        "Kronenburg",
     ),
     "Nijmegen": ("Dukenburg", "Lindenholt", "Hatert", "Neerbosch", "Bottendaal", "Brakkenstein", "Goffert"),
     "Eindhoven": (
@@ -281,6 +282,7 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
         "Doornakkers",
         "Achtse Barrier",
         "Philips Stadion",
+        "Stadswandelpark",
     ),
     "Groningen": (
         "Grunn",
@@ -327,6 +329,9 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Stichtse Vecht": ("Maarssenbroek",),
     "Assen": ("Asserbos",),
     "Loon op Zand": ("Efteling",),
+    "Beek (L.)": ("Maastricht Aachen Airport", "Maastricht Airport"),
+    "Hilvarenbeek": ("Best Kept Secret",),
+    "Hardinxveld-Giessendam": ("Hardinxveld", "Giessendam"),
     "Vaals": ("Vaalserberg", "Drielandenpunt"),
     "Lisse": ("Keukenhof",),
     "Zaanstad": ("Poelenburg", "Kogerveld", "Zaanse Schans"),
@@ -555,7 +560,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
 
 # Provinces and regions are not municipalities even where a woonplaats shares the name.
 NEVER_PLACES: frozenset[str] = frozenset(
-    {"zeeland", "limburg", "brabant", "gelderland", "holland", "friesland", "nederland", "drenthe", "twente"}
+    {"zeeland", "limburg", "brabant", "gelderland", "holland", "friesland", "nederland", "drenthe", "twente", "oranje"}
 )
 
 # Everyday words so common after a preposition ("in een auto", "bij hem") that only a capital counts.

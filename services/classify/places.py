@@ -23,8 +23,8 @@ _DIRECTIONAL = frozenset({"richting", "naar", "towards", "toward"})
 _LIVES_IN = re.compile(r"\b(?:ik|wij|we|i)\s+(?:woon|wonen|live)\s+(?:zelf\s+|ook\s+)*(?:in|te)\s+$")
 _BUT = re.compile(r"[^.!?\n]{0,12}\b(?:maar|but)\b")
 # "tussen A en B", "van A naar B", "between A and B", "from A to B".
-_ROUTE_OPENER = re.compile(r"\b(?:tussen|van|between|from)\s+$")
-_ROUTE_LINK = re.compile(r"\s+(?:en|naar|and|to)\s+")
+_ROUTE_OPENER = re.compile(r"\b(?:tussen|(?<!hoogte )van|between|from)\s+$")
+_ROUTE_LINK = re.compile(r"\s+(?:en|naar|richting|and|to)\s+")
 _NAME_BREAKS = frozenset({",", ":", ".", "!", "\n"})
 _CLAUSE_BREAKS = frozenset({".", "!", "?", ",", ":", ";", "\n", "-", "!!", "..."})
 # Words that follow a place named at the end of a message: "volendam bij de haven", "tegelen achter de kerk".
@@ -119,6 +119,7 @@ _PERSON_WORDS = frozenset(
         "mevr",
     }
 )
+_DETERMINERS = frozenset({"de", "het", "t", "een", "the", "a", "onze", "ons", "mijn", "mn", "jullie", "hun"})
 # "die Axel uit onze straat": a capitalised name after a demonstrative is a person.
 _DEMONSTRATIVES = frozenset({"die", "deze"})
 # What follows a plural or a verb, not a place: "stopt bij huizen waar het licht uit is".
@@ -361,8 +362,11 @@ class Gazetteer:
         # "Best wel knap" to @wijkagent_best: a common word opening a sentence is a word even on the town's own account,
         # unless a colon or comma sets it apart ("Goes: in het park...").
         end = words[index + len(key) - 1].end
-        home_word = entry.codes & home and (
-            key[-1] not in landmarks.FUNCTION_WORDS or text[end : end + 1] in _NAME_BREAKS
+        # A message opening with "Bergen: op de parkeerplaats ..." names its place, on any account ("Buren: let op"
+        # further on addresses the neighbours).
+        labelled = index == 0 and text[end : end + 1] == ":"
+        home_word = labelled or (
+            entry.codes & home and (key[-1] not in landmarks.FUNCTION_WORDS or text[end : end + 1] in _NAME_BREAKS)
         )
         if capital and not (everyday and is_sentence_start(text, words[index].start) and not home_word):
             return True
@@ -565,6 +569,8 @@ def _signed_off(text: str, words: list[Token], index: int, after: int) -> bool:
 def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previous: str, before: str) -> bool:
     """Whether the place name is part of a person's or a street's name: "Kevin de Vries", "van Beek" (but "omgeving van
     Beek" is the village), "de Lange Delft in Middelburg"."""
+    if entry.strong and previous == "van" and index > 1 and _person_before(text, words, index - 2, before):
+        return True  # "de familie Van Buren", "Kees van Houten"
     if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
         # "Jan van Beek", "familie van Beek" are people; "de jachthaven van Lemmer", "het bureau van Franeker" a town.
         return previous != "van" or index < 2 or before in _PERSON_WORDS or text[words[index - 2].start].isupper()
@@ -576,6 +582,17 @@ def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previou
 def _hashtag(text: str, start: int, end: int) -> bool:
     """Whether the name is a whole hashtag ("#Hardenberg"): a tag names a place, a handle ("@kz.zwijndrecht") not."""
     return text[start - 1 : start] == "#" and (end == len(text) or not text[end].isalnum())
+
+
+def _person_before(text: str, words: list[Token], index: int, word: str) -> bool:
+    """Whether the word at ``index`` (before a "van") is a word for a person or a first name: capitalised inside a
+    sentence and no word for a place or an owner ("Politie van Amsterdam")."""
+    if word in _PERSON_WORDS:
+        return True
+    capitalised = text[words[index].start].isupper() and not is_sentence_start(text, words[index].start)
+    # "het Stadshart van Zoetermeer": a capitalised noun after an article is a place's part, not a first name.
+    determined = index > 0 and words[index - 1].text in _DETERMINERS
+    return capitalised and not determined and word not in _TOWN_OWNERS and word not in _AREA_WORDS
 
 
 def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:

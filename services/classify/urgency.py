@@ -43,7 +43,9 @@ URGENCY_RULES = RuleSet([
     rule("now.passive", r"(?:wordt|worden) (?:nu |net |op dit moment )?(?:iemand |een \w+ )?(?:in elkaar )?"
          r"(?:geslagen|getrapt|geschopt|gestoken|neergestoken|geschoten|beroofd|achtervolgd|ingebroken|bedreigd"
          r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
-         r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)|is being \w+"
+         r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)"
+         r"|is being (?:attacked|beaten|stabbed|robbed|mugged|chased|followed|threatened|kicked|hit|dragged"
+         r"|assaulted|shot|held|kidnapped|taken|pulled|pushed|strangled|choked|hurt|punched|burgled)"
          r"|(?:has been|is|keeps) following me|(?:volgt|achtervolgt) (?:me|mij) (?:al|nu|sinds)",
          now=1.0, violent=1.0),
     # A child being followed as the writer watches ("is following a girl", "loopt achter mijn dochter aan").
@@ -226,6 +228,7 @@ URGENCY_RULES = RuleSet([
          r"|al afgelopen|(?:en|hij|ze|zij|die|dader|daders) (?:is|zijn) (?:er )?(?:al |allang )?"
          r"(?:vandoor|ervandoor)\b|ervandoor"
          r"|ongedeerd|unharmed|(?:but )?i'?m (?:ok|okay|fine)\b|(?:he'?s|she'?s|they'?re) long gone"
+         r"|(?:dat )?er niemand (?:meer )?binnen is|(?:no one|nobody)(?: is)? (?:still )?inside"
          r"|(?:is|zijn) nu (?:weer )?thuis|(?:wordt|worden) (?:nu )?(?:door (?:de )?(?:ambulance|ambulancepersoneel"
          r"|broeders)) (?:geholpen|verzorgd|behandeld|opgevangen)|(?<=jetzt )ist er (?:\w+ ){0,4}weg\b",
          told=1.0, after=1.0),
@@ -235,6 +238,7 @@ URGENCY_RULES = RuleSet([
          r"|(?:dansen|dansje\w*|dansjes doen) op tiktok|op tiktok (?:te |staan te )?dansen", complaint=1.0),
     # Violence seen in a video or message is evidence of an offence, not one in progress.
     rule("media.shared", r"video\w*|vid|live van|filmpje\w*|clip|gepost|posted|story|snap\w*|tiktok|livestream"
+         r"|(?:een|a|insta|ig) live\b|live (?:op|on) (?:insta\w*|ig|tiktok|snap\w*|facebook|youtube)"
          r"|gaat rond|rondgaat|via (?:insta\w*|whatsapp|snap\w*|tiktok|facebook|dm|sms|de app|telefoon)|groepsapp",
          media=1.0),
     rule("time.future", r"morgen|overmorgen|volgende week|tomorrow|next week|komend weekend|straks", future=1.0),
@@ -472,7 +476,9 @@ URGENCY_RULES = RuleSet([
          r"|(?:in de fik|in brand) (?:\w+ )?steken", threat=1.0),
     rule("high.discovered", r"ontdekt\w*|thuisgekomen|thuiskwamen|(?:komen|kwamen|kom|kwam) (?:net )?terug"
          r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
-         r"|got home|(?:has|had) been inside|net terug|came home to|just found|eve geldi\w*|bleek|bleken",
+         r"|got home|(?:has|had) been inside|net terug|came home to|just found|eve geldi\w*|bleek|bleken"
+         r"|(?:kom|kwam) (?:\w+ ){0,2}(?:net |vanochtend |vanmorgen )?bij (?:mijn|mn|m'n|onze|ons|de) \w+ (?:aan|om)\b"
+         r"|(?:kom|kwam) (?:net|vanochtend|vanmorgen) (?:aan )?bij (?:mijn|mn|m'n|onze|ons)\b",
          discovered=1.0),
     rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
          r"|car (?:was |got )?broken into|broke into (?:my|our|the) car|ruit van (?:onze|mijn|de|m'?n|zijn) auto"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from services.classify import urgency
 from services.classify.classifier import Classifier
 from services.classify.evaluation import evaluate
 from services.classify.lexicon import CATEGORY_RULES
 from services.classify.normalize import fold
 from services.classify.plates import find_plates
 from services.classify.reportable import CUE_RULES
-from shared.contracts import Classification, Urgency
+from shared.contracts import Category, Classification, Urgency
 
 
 def run(classifier: Classifier, text: str, received_on: str = "@politie") -> Classification:
@@ -270,6 +271,7 @@ def test_present_tense_danger_is_an_emergency(classifier: Classifier, text: str)
         "video van die steekpartij bij de shoarmazaak vorige week gaat nu rond op snap, account @yungmo.020",
         "een jongen uit zijn klas neemt morgen een mes mee naar school om iemand te steken, ik durf niet te bellen",
         "vorige maand is mijn neef beroofd met een mes bij het station, nu zie ik die gast gewoon op insta",
+        'Op insta van @r0ttown.bandz staat nu een live waarin 3 jongens met een vuurwapen zwaaien, "vandaag Charlois"',
     ],
 )
 def test_violence_told_afterwards_or_seen_in_a_video_is_not_an_emergency(classifier: Classifier, text: str) -> None:
@@ -1002,3 +1004,18 @@ def test_an_explosion_told_afterwards_is_not_an_emergency_but_a_device_still_the
     device = classifier.classify("t", "er ligt een pakketje met draadjes eruit tegen de deur van de moskee")
     assert after.urgency != Urgency.EMERGENCY
     assert device.urgency == Urgency.EMERGENCY
+
+
+def test_a_break_in_found_on_arriving_with_no_one_inside_is_high_not_an_emergency(classifier: Classifier) -> None:
+    text = (
+        "Goedemorgen, ik kom net bij mijn bakkerij in Drachten en de achterdeur staat open, slot eruit geboord en de "
+        "kassalade ligt op de grond. Ik denk dat er niemand meer binnen is. Mag ik al opruimen?"
+    )
+    result = tip(classifier, text)
+    assert result.urgency is Urgency.HIGH, result.urgency_reason
+
+
+def test_being_harassed_is_not_violence_happening_now() -> None:
+    text = "my daughter is being harassed by a guy from her gym, he keeps messaging her"
+    folded = fold(text)
+    assert urgency.decide(text, folded, {Category.VIOLENCE}).reason != "emergency.violence_now"

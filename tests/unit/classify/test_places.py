@@ -402,3 +402,36 @@ def test_the_curated_landmarks_each_name_one_municipality_and_no_other_village()
 )
 def test_curated_landmarks_name_their_municipality(classifier: Classifier, text: str, expected: str) -> None:
     assert place(classifier, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "received_on", "expected"),
+    [
+        ("Bergen: op de parkeerplaats worden ruiten ingeslagen", "@politie_noordholland", "Bergen (NH.)"),
+        ("Leek: bij de Lidl wordt gedeald", "@politie_groningen", "Westerkwartier"),
+        ("ik werk op Maastricht Aachen Airport, katalysatoren gestolen", "@politie", "Beek (L.)"),
+        ("Best Kept Secret tickets were fake, we're at the gate", "@politie", "Hilvarenbeek"),
+        ("ramkraak bij de juwelier in Hardinxveld", "@politie", "Hardinxveld-Giessendam"),
+        ("enorme knal bij de pinautomaat in het Stadshart van Zoetermeer", "@politie", "Zoetermeer"),
+        ("spookrijder op de A2 ter hoogte van Maarssen richting Amsterdam", "@politie", "Stichtse Vecht"),
+    ],
+)
+def test_message_labels_airports_festivals_and_short_names(
+    classifier: Classifier, text: str, received_on: str, expected: str
+) -> None:
+    assert place(classifier, text, received_on) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Willen jullie de familie Van Buren bedanken?",
+        "Een zekere 'Kees van Houten' verkoopt nepkaartjes",
+        "Hup Oranje 🧡 zijn jullie ook supporters?",
+        "Net thuis en ingebroken. Buren: check aub je camera's!",
+        "er wordt van alles in en uit geladen achter de sporthal",
+        "A16 van Breda richting Dordt: een Range Rover haalt in over de vluchtstrook",
+    ],
+)
+def test_surnames_teams_addresses_participles_and_routes_are_not_places(classifier: Classifier, text: str) -> None:
+    assert place(classifier, text) is None
