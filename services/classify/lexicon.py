@@ -403,7 +403,7 @@ NUISANCE = [
 
 FRAUD = [
     rule("fraud.scam", r"opgelicht|oplicht\w*|scam\w*|fraude\w*|fraud\w*|phishing|nepbank\w*|nep-?\w+|fake"
-         r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage", fraud=1.0),
+         r"|valse? \w+|nep \w+|neppe \w+|gehackt|hacked|gechanteerd|chantage|blackmail\w*", fraud=1.0),
     rule("fraud.hoimam", r"ho?i mam|hoi pap|hi mum|hi mom|hey mam|mijn (?:nieuwe )?nummer|nieuwe nummer"
          r"|telefoon is kapot", fraud=1.0),
     rule("fraud.other_language", r"wyplaci\w*|wypłaci\w*|oszuk\w*|dolandir\w*|betrug\w*|arnaque\w*|estafa"

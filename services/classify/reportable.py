@@ -133,6 +133,8 @@ _NEGATIVE = [
          r"|entlaufen|uciek\w*|zaginal\w*|kayboldu|kacti|a hui|se escapo)|(?:kat|cat) vermist|missing (?:cat|dog)",
          negative=-1.5),
     # An accident, an illness or the weather: no offence, whoever is hurt.
+    rule("cue.fled", r"(?:reed|rijdt|scheurde|scheurt) (?:gewoon |daarna |snel )?door\b|doorgereden|doorgescheurd"
+         r"|drove (?:off|on)|hit and run|hit-and-run", fled=1.0),
     rule("neg.accident", r"kettingbotsing|(?:door|vanwege|in) de (?:dichte )?(?:mist|storm|gladheid)"
          r"|op het ijs gevallen"
          r"|flauwgevallen|viel (?:er )?(?:net )?(?:een \w+ )?flauw|heup gebroken|kortsluiting|accu die aan"
@@ -225,19 +227,25 @@ class ReportableDecision:
 def decide(text: str, cue_hits: list[Hit], offence: float, has_place: bool, has_plate: bool) -> ReportableDecision:
     """Combine offence strength, concreteness, requests and hard negatives into one decision."""
     concrete = request = 0.0
+    fled = False
     negatives: dict[str, float] = {}
     turn = serious_from(cue_hits)
     for hit in cue_hits:
         for label, weight in hit.rule.weights:
             if label == "turn" or (weight < 0.0 and hit.start < turn):
                 continue
-            if label == "concrete":
+            if label == "fled":
+                fled = True
+            elif label == "concrete":
                 concrete += weight
             elif label == "request":
                 request += weight
             else:
                 # Each negative family counts once: "jullie dansen ... dansen" is one complaint, not two.
                 negatives[hit.rule.name] = weight
+    if fled:
+        # A driver who drove on makes an accident a hit-and-run, whoever is already helping.
+        negatives.pop("neg.accident", None)
     concrete += 0.5 * has_place + 0.8 * has_plate
     if "neg.howto" in negatives and offence >= 1.0 and concrete >= 0.7:
         # "mag je met een mes rondlopen? de buurjongen doet dat elke dag op het plein": a question

@@ -45,7 +45,8 @@ URGENCY_RULES = RuleSet([
          r"|mishandeld|gesleurd|geduwd)|ik word (?:nu )?(?:gevolgd|achtervolgd|bedreigd|aangevallen"
          r"|geslagen)|aan het (?:vechten|inbreken|steken|schieten|slaan)"
          r"|is being (?:attacked|beaten|stabbed|robbed|mugged|chased|followed|threatened|kicked|hit|dragged"
-         r"|assaulted|shot|held|kidnapped|taken|pulled|pushed|strangled|choked|hurt|punched|burgled)"
+         r"|assaulted|shot|held|kidnapped|taken|pulled|pushed|strangled|choked|hurt|punched|burgled|blackmailed"
+         r"|extorted)"
          r"|(?:has been|is|keeps) following me|(?:volgt|achtervolgt) (?:me|mij) (?:al|nu|sinds)",
          now=1.0, violent=1.0),
     # A child being followed as the writer watches ("is following a girl", "loopt achter mijn dochter aan").
