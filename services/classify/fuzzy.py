@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from services.classify.normalize import Token, in_handle, is_sentence_start
+from services.classify.normalize import Token, in_capitals_run, in_handle, is_sentence_start
 
 _MIN_LENGTH = 5
 # rapidfuzz ratio (0-100, indel distance): 88 accepts one dropped, doubled or swapped letter in an
@@ -75,7 +75,7 @@ class FuzzyPlaces:
                 text[word.start].isupper()
                 and (labelled or not is_sentence_start(text, word.start))
                 and not shouting
-                and not _in_capitals_run(text, words, index)
+                and not in_capitals_run(text, words, index)
             )
             if (after_locative or capital) and not in_handle(text, word.start):
                 picked.append(index)
@@ -103,10 +103,3 @@ class FuzzyPlaces:
                 if swapped in self._labels:
                     return self._labels[swapped]
         return None
-
-
-def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
-    """Whether the word at ``index`` is written in capitals beside another word in capitals ("2 KINDEREN ACHTERIN")."""
-    neighbours = words[max(0, index - 1) : index + 2]
-    capitals = [len(token.text) > 1 and text[token.start : token.end].isupper() for token in neighbours]
-    return sum(capitals) >= 2 and text[words[index].start : words[index].end].isupper()

@@ -86,3 +86,15 @@ def in_handle(text: str, start: int) -> bool:
     spaces = [match.end() for match in _SPACE.finditer(before)]
     chunk = before[spaces[-1] :] if spaces else before
     return chunk.startswith(("@", "#")) or "://" in chunk or chunk.startswith("www.")
+
+
+def in_capitals_run(text: str, words: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` is written in capitals beside another word in capitals ("STAAT NU EEN MAN",
+    "2 KINDEREN ACHTERIN"): there a capital says nothing about names."""
+    neighbours = [*words[max(0, index - 1) : index], *words[index + 1 : index + 2]]
+    return _in_capitals(text, words[index]) and any(_in_capitals(text, token) for token in neighbours)
+
+
+def _in_capitals(text: str, token: Token) -> bool:
+    word = text[token.start : token.end]
+    return len(word) > 1 and word.isupper()

@@ -8,7 +8,16 @@ from itertools import pairwise
 
 from services.classify import landmarks
 from services.classify.fuzzy import FuzzyPlaces
-from services.classify.normalize import Token, fold, in_handle, is_sentence_start, is_shouting, name_key, tokens
+from services.classify.normalize import (
+    Token,
+    fold,
+    in_capitals_run,
+    in_handle,
+    is_sentence_start,
+    is_shouting,
+    name_key,
+    tokens,
+)
 from shared.contracts import Place, Span
 from shared.reference import ReferenceData
 
@@ -346,7 +355,7 @@ class Gazetteer:
             return False  # "020-2288800" is a telephone number, not a tip from Amsterdam
         head = words[index + 1] if entry.article else words[index]
         # In a text written in capitals, or a run of words in capitals ("STAAT NU EEN MAN"), a capital says nothing.
-        in_capitals = _in_capitals_run(text, words, index + entry.article)
+        in_capitals = in_capitals_run(text, words, index + entry.article)
         capital = text[head.start].isupper() and not shouting and not in_capitals
         # A name with an article needs its capital, and is a street before a house number ("op de Wijk 2").
         after = index + len(key)
@@ -593,17 +602,6 @@ def _person_before(text: str, words: list[Token], index: int, word: str) -> bool
     # "het Stadshart van Zoetermeer": a capitalised noun after an article is a place's part, not a first name.
     determined = index > 0 and words[index - 1].text in _DETERMINERS
     return capitalised and not determined and word not in _TOWN_OWNERS and word not in _AREA_WORDS
-
-
-def _in_capitals_run(text: str, words: list[Token], index: int) -> bool:
-    """Whether the word at ``index`` is written in capitals beside another word in capitals."""
-    neighbours = [*words[max(0, index - 1) : index], *words[index + 1 : index + 2]]
-    return _in_capitals(text, words[index]) and any(_in_capitals(text, token) for token in neighbours)
-
-
-def _in_capitals(text: str, token: Token) -> bool:
-    word = text[token.start : token.end]
-    return len(word) > 1 and word.isupper()
 
 
 def _cyrillic_forms(name: str) -> tuple[str, ...]:

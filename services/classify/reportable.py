@@ -132,9 +132,10 @@ _NEGATIVE = [
          r"|(?:cat|dog|hund|pies|kot|kedi|kopek|perro|gato|cacho)\w* (?:\S+ ){0,4}(?:missing|ran away|weggelaufen"
          r"|entlaufen|uciek\w*|zaginal\w*|kayboldu|kacti|a hui|se escapo)|(?:kat|cat) vermist|missing (?:cat|dog)",
          negative=-1.5),
-    # An accident, an illness or the weather: no offence, whoever is hurt.
+    # A driver who drove on: an accident becomes a hit-and-run (see decide).
     rule("cue.fled", r"(?:reed|rijdt|scheurde|scheurt) (?:gewoon |daarna |snel )?door\b|doorgereden|doorgescheurd"
          r"|drove (?:off|on)|hit and run|hit-and-run", fled=1.0),
+    # An accident, an illness or the weather: no offence, whoever is hurt.
     rule("neg.accident", r"kettingbotsing|(?:door|vanwege|in) de (?:dichte )?(?:mist|storm|gladheid)"
          r"|op het ijs gevallen"
          r"|flauwgevallen|viel (?:er )?(?:net )?(?:een \w+ )?flauw|heup gebroken|kortsluiting|accu die aan"

@@ -478,7 +478,6 @@ URGENCY_RULES = RuleSet([
     rule("high.discovered", r"ontdekt\w*|thuisgekomen|thuiskwamen|(?:komen|kwamen|kom|kwam) (?:net )?terug"
          r"|net thuis|er net achter|achter gekomen|got back|came (?:back|home)"
          r"|got home|(?:has|had) been inside|net terug|came home to|just found|eve geldi\w*|bleek|bleken"
-         r"|(?:kom|kwam) (?:\w+ ){0,2}(?:net |vanochtend |vanmorgen )?bij (?:mijn|mn|m'n|onze|ons|de) \w+ (?:aan|om)\b"
          r"|(?:kom|kwam) (?:net|vanochtend|vanmorgen) (?:aan )?bij (?:mijn|mn|m'n|onze|ons)\b",
          discovered=1.0),
     rule("normal.car_breakin", r"(?:auto|bus|busje)'?s? (?:\w+ ){0,2}opengebroken|zijruit|navigatie"
