@@ -131,6 +131,7 @@ _PERSON_WORDS = frozenset(
 _DETERMINERS = frozenset({"de", "het", "t", "een", "the", "a", "onze", "ons", "mijn", "mn", "jullie", "hun"})
 # "die Axel uit onze straat": a capitalised name after a demonstrative is a person.
 _DEMONSTRATIVES = frozenset({"die", "deze"})
+_NAMED_AFTER = _PERSON_WORDS | _DEMONSTRATIVES
 # What follows a plural or a verb, not a place: "stopt bij huizen waar het licht uit is".
 _NOUN_NEXT = frozenset({"waar", "die", "dat", "zonder"})
 # "de Bloemenbuurt in Uden": the second name holds the first.
@@ -183,9 +184,14 @@ class _Entry:
     strong: bool = False
     # A neighbourhood name that many towns have ("Vogelbuurt"): it counts only where the account is that town's.
     shared: bool = False
+    # Set by ``freeze`` once the index is built: the municipalities the name may mean (its own one for a
+    # municipality's name), and for a municipality's name the villages elsewhere that share it.
+    choices: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()
 
-    def candidates(self) -> frozenset[str]:
-        return frozenset({self.official} if self.official else self.codes)
+    def freeze(self) -> None:
+        self.choices = frozenset({self.official} if self.official else self.codes)
+        self.others = frozenset(self.codes - {self.official}) if self.official else frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,12 +238,14 @@ class Gazetteer:
         self._entries: dict[tuple[str, ...], _Entry] = {}
         self._add_reference(reference)
         self._add_landmarks()
+        for entry in self._entries.values():
+            entry.freeze()
         # First token -> the key lengths starting with it, longest first (longest match wins).
         lengths: dict[str, set[int]] = {}
         for key in self._entries:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths_by_first = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-        self._compact = {"".join(key): entry.candidates() for key, entry in self._entries.items()}
+        self._compact = {"".join(key): entry.choices for key, entry in self._entries.items()}
         self._hint_cache: dict[str, _Hint] = {}
         self._known_words = frozenset(self._lengths_by_first) | landmarks.EVERYDAY_WORDS | landmarks.FUNCTION_WORDS
         # Only unambiguous names are guessed at, and village names only when long: a misspelt short village name is
@@ -245,7 +253,7 @@ class Gazetteer:
         self._fuzzy_entries = {
             "".join(key): entry
             for key, entry in self._entries.items()
-            if len(entry.candidates()) == 1
+            if len(entry.choices) == 1
             and not entry.shared
             and (entry.strong or len("".join(key)) >= _FUZZY_VILLAGE_LENGTH)
         }
@@ -332,8 +340,7 @@ class Gazetteer:
             previous = words[index - 1].text if index else ""
             start = words[index].start
             aside = previous in _DIRECTIONAL or _lives_elsewhere(folded, start, end)
-            others = frozenset(entry.codes - {entry.official}) if entry.official else frozenset()
-            found.append(Mention(start, end, entry.label, entry.candidates(), aside, entry.shared, others))
+            found.append(Mention(start, end, entry.label, entry.choices, aside, entry.shared, entry.others))
             covered = index + len(key)
         found.extend(_zuidoost(folded, found))
         return found
@@ -370,7 +377,7 @@ class Gazetteer:
             return True
         # "Best wel knap" to @wijkagent_best: a common word opening a sentence is a word even on the town's own account,
         # unless a colon or comma sets it apart ("Goes: in het park...").
-        end = words[index + len(key) - 1].end
+        end = words[after - 1].end
         # A message opening with "Bergen: op de parkeerplaats ..." names its place, on any account ("Buren: let op"
         # further on addresses the neighbours).
         labelled = index == 0 and text[end : end + 1] == ":"
@@ -425,8 +432,8 @@ class Gazetteer:
             entry = self._fuzzy_entries[compact]
             aside = index > 0 and words[index - 1].text in _DIRECTIONAL
             word = words[index]
-            mention = Mention(word.start, word.end, entry.label, entry.candidates(), aside)
-            found.append((mention, next(iter(entry.candidates()))))
+            mention = Mention(word.start, word.end, entry.label, entry.choices, aside)
+            found.append((mention, next(iter(entry.choices))))
         return found
 
     def _resolve_one(self, mention: Mention, hint: _Hint) -> str | None:
@@ -583,7 +590,7 @@ def _in_a_name(text: str, words: list[Token], index: int, entry: _Entry, previou
     if not entry.strong and previous in _SURNAME_PARTICLES and not entry.article and before not in _AREA_WORDS:
         # "Jan van Beek", "familie van Beek" are people; "de jachthaven van Lemmer", "het bureau van Franeker" a town.
         return previous != "van" or index < 2 or before in _PERSON_WORDS or text[words[index - 2].start].isupper()
-    if not entry.strong and previous in _PERSON_WORDS | _DEMONSTRATIVES and text[words[index].start].isupper():
+    if not entry.strong and previous in _NAMED_AFTER and text[words[index].start].isupper():
         return True
     return previous in _STREET_OPENERS and text[words[index - 1].start].isupper()
 
